@@ -1,0 +1,61 @@
+// Upstream failures as a small closed set of classes with stable internal codes (UPSTREAM_*).
+// The transport builds them in one place; to-graphql-error maps them to client codes in one
+// place. These never reach a client as they are.
+import type { UpstreamErrorBody } from './upstream-types';
+
+export type UpstreamErrorKind =
+  | 'UPSTREAM_HTTP' // the upstream answered with an error status
+  | 'UPSTREAM_TIMEOUT' // our per-call deadline passed
+  | 'UPSTREAM_UNAVAILABLE' // refused, reset, DNS, circuit open
+  | 'UPSTREAM_PROTOCOL'; // an answer we cannot use: bad JSON, missing X-Total-Count, malformed event
+
+export interface UpstreamCall {
+  method: string;
+  /** Route template, never raw ids: `/boxes/:id/events`. */
+  route: string;
+}
+
+export abstract class UpstreamError extends Error {
+  abstract readonly kind: UpstreamErrorKind;
+  constructor(
+    message: string,
+    readonly call: UpstreamCall | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class UpstreamHttpError extends UpstreamError {
+  readonly kind = 'UPSTREAM_HTTP';
+  constructor(
+    readonly status: number,
+    /** The parsed error envelope, or null when the body was not one. */
+    readonly body: UpstreamErrorBody | null,
+    call?: UpstreamCall,
+  ) {
+    super(`upstream answered ${status}${body ? ` (${body.code})` : ''}`, call);
+  }
+}
+
+export class UpstreamTimeoutError extends UpstreamError {
+  readonly kind = 'UPSTREAM_TIMEOUT';
+  constructor(readonly timeoutMs: number, call?: UpstreamCall, cause?: unknown) {
+    super(`upstream did not answer within ${timeoutMs} ms`, call, { cause });
+  }
+}
+
+export class UpstreamUnavailableError extends UpstreamError {
+  readonly kind = 'UPSTREAM_UNAVAILABLE';
+  constructor(message: string, call?: UpstreamCall, cause?: unknown) {
+    super(message, call, { cause });
+  }
+}
+
+export class UpstreamProtocolError extends UpstreamError {
+  readonly kind = 'UPSTREAM_PROTOCOL';
+  constructor(message: string, call?: UpstreamCall, cause?: unknown) {
+    super(message, call, { cause });
+  }
+}
