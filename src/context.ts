@@ -2,6 +2,7 @@
 // gateway wiring), typed here once. Resolvers take `@Ctx() ctx: GatewayContext`.
 import type { Logger } from './logger';
 import type { Loaders } from './loaders/create-loaders';
+import type { OperationStats } from './upstream/operation-api';
 import type { BoxEventsApi } from './upstream/upstream-types';
 
 export interface GatewayContext {
@@ -14,4 +15,6 @@ export interface GatewayContext {
   api: BoxEventsApi;
   /** Fresh per request: dedup and merging never cross callers. */
   loaders: Loaders;
+  /** Counted by the operation-scoped API; logged once per operation. */
+  stats: OperationStats;
 }

@@ -1,0 +1,134 @@
+// Configuration is parsed once, at the process edge, into a frozen Config. loadConfig is pure:
+// it reads only the env object it is given. Every default is written here and nowhere else;
+// the README's configuration table mirrors this file.
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Limits {
+  /** Deepest selection nesting. @default 12 */
+  maxDepth: number;
+  /** Aliases per operation. @default 30 */
+  maxAliases: number;
+  /** Lexical tokens per document. @default 3000 */
+  maxTokens: number;
+  /** Request body size in bytes. @default 1048576 (1 MiB) */
+  maxBodyBytes: number;
+  /** Mutation root fields per operation. @default 10 */
+  maxMutations: number;
+  /** Upstream calls one operation may need, estimated before execution. @default 200 */
+  maxUpstreamCalls: number;
+  /** Upstream calls in flight at once for one operation. @default 16 */
+  upstreamConcurrency: number;
+}
+
+export interface Config {
+  /** The box-events API base URL; undefined = start the embedded emulator. */
+  upstreamUrl: string | undefined;
+  /** @default 4000 */
+  port: number;
+  /** @default '0.0.0.0' */
+  host: string;
+  /** Deadline of one upstream call, retries included. @default 10000 */
+  upstreamTimeoutMs: number;
+  /** Keep-alive pool size. @default 64 */
+  upstreamConnections: number;
+  /** Retries of GET/HEAD on connection errors and 502/503/504. @default 2 */
+  upstreamRetries: number;
+  /** Consecutive upstream failures that open the circuit. @default 5 */
+  circuitFailures: number;
+  /** How long an open circuit waits before letting one probe through. @default 5000 */
+  circuitResetMs: number;
+  /** @default 'info' */
+  logLevel: LogLevel;
+  /** Introspection and field suggestions. @default true, false when NODE_ENV=production */
+  introspection: boolean;
+  /** How long SIGTERM waits for in-flight operations. @default 10000 */
+  shutdownGraceMs: number;
+  limits: Limits;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Parses and validates; throws ConfigError with one line per bad variable. */
+export function loadConfig(env: Env): Config {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+  const int = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      problems.push(`${name}=${JSON.stringify(raw)} is invalid: expected an integer from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean) => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (raw === 'true' || raw === '1') return true;
+    if (raw === 'false' || raw === '0') return false;
+    problems.push(`${name}=${JSON.stringify(raw)} is invalid: expected true or false`);
+    return fallback;
+  };
+
+  const upstreamUrl = read('UPSTREAM_URL');
+  if (upstreamUrl !== undefined && !isHttpUrl(upstreamUrl)) {
+    problems.push(`UPSTREAM_URL=${JSON.stringify(upstreamUrl)} is invalid: expected an http(s) URL`);
+  }
+  const logLevel = read('LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} is invalid: expected one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const production = read('NODE_ENV') === 'production';
+
+  const config: Config = {
+    upstreamUrl: upstreamUrl?.replace(/\/+$/, ''),
+    port: int('PORT', 4000, 0, 65535),
+    host: read('HOST') ?? '0.0.0.0',
+    upstreamTimeoutMs: int('UPSTREAM_TIMEOUT_MS', 10_000, 1),
+    upstreamConnections: int('UPSTREAM_CONNECTIONS', 64, 1),
+    upstreamRetries: int('UPSTREAM_RETRIES', 2, 0, 10),
+    circuitFailures: int('CIRCUIT_FAILURES', 5, 1),
+    circuitResetMs: int('CIRCUIT_RESET_MS', 5_000, 1),
+    logLevel: logLevel as LogLevel,
+    introspection: bool('INTROSPECTION', !production),
+    shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10_000, 0),
+    limits: {
+      maxDepth: int('MAX_DEPTH', 12, 1),
+      maxAliases: int('MAX_ALIASES', 30, 0),
+      maxTokens: int('MAX_TOKENS', 3000, 1),
+      maxBodyBytes: int('MAX_BODY_BYTES', 1_048_576, 1),
+      maxMutations: int('MAX_MUTATIONS', 10, 1),
+      maxUpstreamCalls: int('MAX_UPSTREAM_CALLS', 200, 1),
+      upstreamConcurrency: int('UPSTREAM_CONCURRENCY', 16, 1),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return deepFreeze(config);
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) if (child && typeof child === 'object') deepFreeze(child);
+  return Object.freeze(value);
+}

@@ -1,0 +1,68 @@
+// The process edge: the only file that reads process.env, prints to the terminal, listens on a
+// configured port and handles signals. Everything else is built by createGateway.
+import 'reflect-metadata';
+import { ConfigError, loadConfig, type Config } from './config';
+import { DEMO_BOX_IDS, DEMO_TOKENS } from './emulator/seed';
+import { createGateway } from './gateway';
+import { createLogger } from './logger';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const line of error.problems) process.stderr.write(`configuration: ${line}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger({ level: config.logLevel });
+  const gateway = await createGateway(config, { logger });
+  logger.info({ url: gateway.url, upstreamUrl: gateway.upstreamUrl }, 'gateway listening');
+  if (gateway.emulator) process.stdout.write(demoBanner(gateway.url));
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'draining in-flight operations');
+    const deadline = setTimeout(() => {
+      logger.error('drain deadline passed: exiting with operations still in flight');
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    deadline.unref();
+    gateway.close().then(
+      () => {
+        logger.info('closed');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'close failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+function demoBanner(url: string): string {
+  const query = `{ box(id: "${DEMO_BOX_IDS.welcome}") { eventsCount events(limit: 3) { type sender { displayName } } } }`;
+  return [
+    '',
+    `GraphQL: ${url}  (embedded emulator, demo data)`,
+    `Tokens:  ${Object.values(DEMO_TOKENS).join(', ')}   (send as Authorization: Bearer <token>)`,
+    `Boxes:   welcome ${DEMO_BOX_IDS.welcome}`,
+    `         archive ${DEMO_BOX_IDS.archive}`,
+    `         closed  ${DEMO_BOX_IDS.closed}`,
+    '',
+    'Try:',
+    `curl -s ${url} -H 'content-type: application/json' -H 'authorization: Bearer ${DEMO_TOKENS.alice}' \\`,
+    `  -d '${JSON.stringify({ query })}'`,
+    '',
+  ].join('\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

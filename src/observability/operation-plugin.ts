@@ -1,0 +1,34 @@
+// One log line and one set of metric updates per GraphQL operation: name, duration, upstream
+// calls, error codes. Errors are read after formatError ran, so codes are the client's codes.
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GatewayContext } from '../context';
+import type { Metrics } from './metrics';
+
+export function operationPlugin(metrics: Metrics): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ response, operationName, contextValue: ctx }) {
+          const body = response.body;
+          const result = body.kind === 'single' ? body.singleResult : undefined;
+          const codes = (result?.errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          const outcome = codes.length === 0 ? 'success' : result?.data ? 'error' : 'rejected';
+          const label = metrics.operationLabel(operationName);
+          metrics.operations.inc({ operation: label, outcome });
+          for (const code of codes) metrics.errors.inc({ code });
+          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+          ctx.logger.info(
+            {
+              operation: operationName ?? null,
+              durationMs: Math.round(durationMs * 100) / 100,
+              upstreamCalls: ctx.stats.upstreamCalls,
+              errorCodes: codes,
+            },
+            'graphql operation',
+          );
+        },
+      };
+    },
+  };
+}
