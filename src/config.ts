@@ -69,7 +69,8 @@ export function loadConfig(env: Env): Config {
     if (raw === undefined) return fallback;
     const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isSafeInteger(value) || value < min || value > max) {
-      problems.push(`${name}=${JSON.stringify(raw)} is invalid: expected an integer from ${min} to ${max}`);
+      const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+      problems.push(`${name}=${JSON.stringify(raw)} is invalid: expected an integer ${range}`);
       return fallback;
     }
     return value;

@@ -1,0 +1,73 @@
+// The whole gateway over real HTTP against the emulator, both on port 0. Call counts are read
+// from the emulator's request log, never from the gateway's own bookkeeping.
+import { loadConfig } from '../../src/config';
+import { startEmulator, type Emulator, type EmulatorOptions, type RecordedRequest } from '../../src/emulator/emulator';
+import { createGateway, type Gateway } from '../../src/gateway';
+import { memoryLogger, type MemoryLogger } from './memory-logger';
+
+export interface GqlOptions {
+  /** Sent as Authorization: Bearer <token>. */
+  token?: string;
+  headers?: Record<string, string>;
+  operationName?: string;
+}
+
+export interface GqlResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: {
+    data?: T | null;
+    errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  };
+}
+
+export interface TestGateway {
+  gateway: Gateway;
+  emulator: Emulator;
+  logs: MemoryLogger;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<GqlResponse<T>>;
+  /** Upstream requests received since the last reset (the /csrf readiness probe excluded). */
+  upstreamCalls(): RecordedRequest[];
+  resetCalls(): void;
+  close(): Promise<void>;
+}
+
+export async function startTestGateway(
+  options: { emulator?: EmulatorOptions; env?: Record<string, string> } = {},
+): Promise<TestGateway> {
+  const emulator = await startEmulator({ port: 0, ...options.emulator });
+  const logs = memoryLogger();
+  const config = loadConfig({ UPSTREAM_URL: emulator.url, PORT: '0', HOST: '127.0.0.1', ...options.env });
+  const gateway = await createGateway(config, { logger: logs.logger });
+  return {
+    gateway,
+    emulator,
+    logs,
+    async gql(query, variables, opts = {}) {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+          ...opts.headers,
+        },
+        body: JSON.stringify({ query, variables, operationName: opts.operationName }),
+      });
+      return { status: response.status, headers: response.headers, body: (await response.json()) as GqlResponse['body'] } as any;
+    },
+    upstreamCalls: () => emulator.requests.filter((r) => r.path !== '/csrf'),
+    resetCalls: () => emulator.clearRequests(),
+    async close() {
+      await gateway.close();
+      await emulator.close();
+    },
+  };
+}
+
+/** "GET /boxes/:id/events?offset=0&limit=5" style summaries, for exact call-list assertions. */
+export function describeCalls(calls: RecordedRequest[]): string[] {
+  return calls.map((call) => {
+    const query = new URLSearchParams(call.query).toString();
+    return `${call.method} ${call.path}${query ? `?${query}` : ''}`;
+  });
+}

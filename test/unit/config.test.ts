@@ -1,0 +1,73 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults and leaves the upstream unset (embedded emulator)', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      upstreamUrl: undefined,
+      port: 4000,
+      host: '0.0.0.0',
+      upstreamTimeoutMs: 10_000,
+      upstreamConnections: 64,
+      upstreamRetries: 2,
+      logLevel: 'info',
+      introspection: true,
+      limits: {
+        maxDepth: 12,
+        maxAliases: 30,
+        maxTokens: 3000,
+        maxBodyBytes: 1_048_576,
+        maxMutations: 10,
+        maxUpstreamCalls: 200,
+        upstreamConcurrency: 16,
+      },
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.limits)).toBe(true);
+  });
+
+  it('reads every variable it documents', () => {
+    const config = loadConfig({
+      UPSTREAM_URL: 'http://127.0.0.1:9999/',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      UPSTREAM_TIMEOUT_MS: '250',
+      UPSTREAM_CONNECTIONS: '4',
+      UPSTREAM_RETRIES: '0',
+      LOG_LEVEL: 'debug',
+      MAX_DEPTH: '5',
+      MAX_UPSTREAM_CALLS: '7',
+    });
+    expect(config).toMatchObject({
+      upstreamUrl: 'http://127.0.0.1:9999',
+      port: 0,
+      host: '127.0.0.1',
+      upstreamTimeoutMs: 250,
+      upstreamConnections: 4,
+      upstreamRetries: 0,
+      logLevel: 'debug',
+      limits: { maxDepth: 5, maxUpstreamCalls: 7 },
+    });
+  });
+
+  it('turns introspection off in production unless asked for', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  it('names every bad variable and its value, one line each', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', UPSTREAM_TIMEOUT_MS: '-5', UPSTREAM_URL: 'ftp://x', LOG_LEVEL: 'loud' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'UPSTREAM_URL="ftp://x" is invalid: expected an http(s) URL',
+      'LOG_LEVEL="loud" is invalid: expected one of fatal, error, warn, info, debug, trace, silent',
+      'PORT="eighty" is invalid: expected an integer from 0 to 65535',
+      'UPSTREAM_TIMEOUT_MS="-5" is invalid: expected an integer >= 1',
+    ]);
+  });
+});
