@@ -1,18 +1,17 @@
-// Per-request DataLoaders: within one operation the same upstream call is never made twice
-// (aliases, repeated ids, events pointing back at their box). Created fresh for every request,
-// so nothing is shared between callers.
+// Per-request loaders: within one operation the same upstream call is never made twice
+// (aliases, repeated ids, events pointing back at their box), and pages of one list merge.
+// Created fresh for every request, so nothing is shared between callers.
 import DataLoader from 'dataloader';
-import type { BoxEventsApi, EventDto, Page } from '../upstream/upstream-types';
+import type { BoxEventsApi } from '../upstream/upstream-types';
+import { PageLoader } from './page-loader';
 
-export interface PageKey extends Page {
-  boxId: string;
-}
+export type { PageKey } from './page-loader';
 
 export interface Loaders {
-  /** GET /boxes/:id/events for one window. */
-  events: DataLoader<PageKey, EventDto[], string>;
-  /** GET /boxes/:id/files for one window. */
-  files: DataLoader<PageKey, EventDto[], string>;
+  /** GET /boxes/:id/events windows, merged per box. */
+  events: PageLoader;
+  /** GET /boxes/:id/files windows, merged per box. */
+  files: PageLoader;
   /** HEAD /boxes/:id/events. */
   eventsCount: DataLoader<string, number>;
   /** HEAD /boxes/:id/files. */
@@ -21,38 +20,32 @@ export interface Loaders {
   clearBox(boxId: string): void;
 }
 
-const pageKey = (key: PageKey): string => `${key.boxId}:${key.offset}:${key.limit}`;
-
 /**
- * A loader whose batch function makes one call per distinct key. There is no batch endpoint
- * upstream, so the win is per-request dedup; the cache map is ours so clearBox can find keys.
+ * There is no batch endpoint upstream, so a count loader makes one call per distinct box id:
+ * the win is per-request dedup. A failed key becomes an Error for that key only.
  */
-function perKeyLoader<K, V>(name: string, load: (key: K) => Promise<V>, cacheKeyFn: (key: K) => string) {
-  const cacheMap = new Map<string, Promise<V>>();
-  const loader = new DataLoader<K, V, string>(
-    (keys) => Promise.all(keys.map((key) => load(key).catch((error: Error) => error))),
-    { cacheKeyFn, cacheMap, name },
+function countLoader(name: string, count: (boxId: string) => Promise<number>) {
+  return new DataLoader<string, number>(
+    (boxIds) => Promise.all(boxIds.map((boxId) => count(boxId).catch((error: Error) => error))),
+    { name },
   );
-  return { loader, cacheMap };
 }
 
 export function createLoaders(api: BoxEventsApi): Loaders {
-  const events = perKeyLoader('events', (k: PageKey) => api.listEvents(k.boxId, k), pageKey);
-  const files = perKeyLoader('files', (k: PageKey) => api.listFiles(k.boxId, k), pageKey);
-  const eventsCount = perKeyLoader('eventsCount', (id: string) => api.countEvents(id), String);
-  const filesCount = perKeyLoader('filesCount', (id: string) => api.countFiles(id), String);
-
+  const events = new PageLoader('events', (boxId, page) => api.listEvents(boxId, page));
+  const files = new PageLoader('files', (boxId, page) => api.listFiles(boxId, page));
+  const eventsCount = countLoader('eventsCount', (boxId) => api.countEvents(boxId));
+  const filesCount = countLoader('filesCount', (boxId) => api.countFiles(boxId));
   return {
-    events: events.loader,
-    files: files.loader,
-    eventsCount: eventsCount.loader,
-    filesCount: filesCount.loader,
+    events,
+    files,
+    eventsCount,
+    filesCount,
     clearBox(boxId) {
-      eventsCount.loader.clear(boxId);
-      filesCount.loader.clear(boxId);
-      for (const { cacheMap } of [events, files]) {
-        for (const key of cacheMap.keys()) if (key.startsWith(`${boxId}:`)) cacheMap.delete(key);
-      }
+      events.clearBox(boxId);
+      files.clearBox(boxId);
+      eventsCount.clear(boxId);
+      filesCount.clear(boxId);
     },
   };
 }
