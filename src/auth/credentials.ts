@@ -1,0 +1,161 @@
+// The caller's identity as the gateway forwards it (graphql-api.md §3), as pure functions:
+// readCredentials reads the client request, toUpstreamHeaders writes the upstream request.
+// Nothing else of the client's request is ever forwarded: allow-list, never pass-through.
+//
+// Decisions:
+// - `Authorization` with another scheme (Basic, Digest, …) is ignored, as if absent, so cookies
+//   still count. `Authorization: Bearer` with an empty, multi-part or unsafe token is *rejected*:
+//   the caller clearly meant to authenticate, so we neither fall back to cookies nor send junk.
+// - A value that is not a safe cookie-octet (RFC 6265: no space, `"`, `,`, `;`, `\`, CTLs) in the
+//   token, the cookies or the CSRF header gives `{ kind: 'rejected' }`: every field that needs
+//   the upstream then fails with UNAUTHENTICATED and a message naming what was wrong (never the
+//   value). Reading never throws, so context creation never fails and introspection still works.
+// - Secrets are non-enumerable, and toJSON / util.inspect print `[redacted]`: a credentials
+//   object in a log line, a spread or JSON.stringify shows no token.
+import { randomBytes } from 'node:crypto';
+import { inspect } from 'node:util';
+import { UnauthenticatedError } from '../errors/gateway-errors';
+
+export interface BearerCredentials {
+  readonly kind: 'bearer';
+  readonly token: string;
+}
+
+export interface CookieCredentials {
+  readonly kind: 'cookies';
+  readonly accessToken: string;
+  /** Forwarded only when the client sent it; the upstream answers 401 without it. */
+  readonly tokenType?: string;
+  readonly csrfCookie?: string;
+  readonly csrfHeader?: string;
+}
+
+/** Credentials were offered but cannot be forwarded; `reason` never contains the value. */
+export interface RejectedCredentials {
+  readonly kind: 'rejected';
+  readonly reason: string;
+}
+
+export type Credentials = BearerCredentials | CookieCredentials | RejectedCredentials;
+
+/** Node's IncomingHttpHeaders shape (lowercase keys, as Node and Fastify give them). */
+export type RequestHeaders = Readonly<Record<string, string | string[] | undefined>>;
+
+/** RFC 6265 cookie-octet: safe verbatim inside a Cookie header and an HTTP header value. */
+const SAFE_VALUE = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]+$/;
+const BEARER = /^bearer(?:[ \t]+(.*))?$/i;
+const REDACTED = '[redacted]';
+
+export function readCredentials(headers: RequestHeaders): Credentials | null {
+  const authorization = single(header(headers, 'authorization'));
+  if (authorization !== undefined) {
+    const match = BEARER.exec(authorization.trim());
+    if (match) {
+      const token = (match[1] ?? '').trim();
+      if (!SAFE_VALUE.test(token)) {
+        return rejected('the Authorization: Bearer header does not carry a usable token');
+      }
+      return secret({ kind: 'bearer' }, { token });
+    }
+  }
+  const cookies = parseCookies(header(headers, 'cookie'));
+  const accessToken = cookies.get('accesstoken');
+  if (accessToken === undefined) return null;
+  const values: Record<string, string | undefined> = {
+    accessToken,
+    tokenType: cookies.get('tokentype'),
+    csrfCookie: cookies.get('_csrf'),
+    csrfHeader: single(header(headers, 'x-csrf-token')),
+  };
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined && !SAFE_VALUE.test(value)) {
+      return rejected(`the ${LABELS[name]} contains characters that cannot be forwarded`);
+    }
+  }
+  const present = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+  return secret({ kind: 'cookies' }, present) as CookieCredentials;
+}
+
+const LABELS: Record<string, string> = {
+  accessToken: 'accesstoken cookie',
+  tokenType: 'tokentype cookie',
+  csrfCookie: '_csrf cookie',
+  csrfHeader: 'X-CSRF-Token header',
+};
+
+/**
+ * Exactly the headers to send upstream for one call. A bearer token travels as the session
+ * cookies (the upstream refuses a user token in Authorization, upstream-api.md §2.1), plus on
+ * POST a fresh double-submit CSRF pair, since a bearer caller cannot be a CSRF victim. Cookie
+ * callers are forwarded verbatim so the upstream's own CSRF check applies to them.
+ * Throws UnauthenticatedError for rejected credentials.
+ */
+export function toUpstreamHeaders(
+  credentials: Credentials,
+  method: string,
+): Record<string, string> {
+  switch (credentials.kind) {
+    case 'bearer': {
+      const cookies = [`accesstoken=${credentials.token}`, 'tokentype=bearer'];
+      if (method.toUpperCase() !== 'POST') return { cookie: cookies.join('; ') };
+      const csrf = randomBytes(32).toString('base64url');
+      return { cookie: [...cookies, `_csrf=${csrf}`].join('; '), 'x-csrf-token': csrf };
+    }
+    case 'cookies': {
+      const cookies = [`accesstoken=${credentials.accessToken}`];
+      if (credentials.tokenType !== undefined) cookies.push(`tokentype=${credentials.tokenType}`);
+      if (credentials.csrfCookie !== undefined) cookies.push(`_csrf=${credentials.csrfCookie}`);
+      const headers: Record<string, string> = { cookie: cookies.join('; ') };
+      if (credentials.csrfHeader !== undefined) headers['x-csrf-token'] = credentials.csrfHeader;
+      return headers;
+    }
+    case 'rejected':
+      throw new UnauthenticatedError(`Authentication failed: ${credentials.reason}`);
+    default:
+      throw new TypeError(`unknown credentials kind: ${(credentials as { kind: unknown }).kind}`);
+  }
+}
+
+function rejected(reason: string): RejectedCredentials {
+  return { kind: 'rejected', reason };
+}
+
+/** Public fields enumerable, secret ones not; printing either way shows `[redacted]`. */
+function secret<T extends { kind: string }>(
+  publicPart: T,
+  secrets: Record<string, string | undefined>,
+) {
+  const target: Record<string, unknown> = { ...publicPart };
+  for (const [key, value] of Object.entries(secrets)) {
+    Object.defineProperty(target, key, { value, enumerable: false });
+  }
+  const redacted = () => ({ kind: publicPart.kind, secrets: REDACTED });
+  Object.defineProperty(target, 'toJSON', { value: redacted, enumerable: false });
+  Object.defineProperty(target, inspect.custom, { value: redacted, enumerable: false });
+  return Object.freeze(target) as unknown as BearerCredentials | CookieCredentials;
+}
+
+function header(headers: RequestHeaders, name: string): string | string[] | undefined {
+  if (name in headers) return headers[name];
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
+}
+
+/** A repeated header (an array) is ambiguous for these single-valued ones: keep the first. */
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** `a=1; b=2` → Map; the first occurrence of a name wins (as Go's Request.Cookie does upstream). */
+function parseCookies(value: string | string[] | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  const text = Array.isArray(value) ? value.join('; ') : (value ?? '');
+  for (const part of text.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    const name = part.slice(0, eq).trim();
+    const cookieValue = part.slice(eq + 1).trim();
+    if (name !== '' && !cookies.has(name)) cookies.set(name, cookieValue);
+  }
+  return cookies;
+}

@@ -1,0 +1,88 @@
+// Apollo's formatError: the last gate before a client sees an error. Gateway errors keep their
+// code and message, raw upstream errors are mapped by toGraphQLError, Apollo's own request
+// errors pass through, and everything else is masked as INTERNAL_SERVER_ERROR with the original
+// logged. `stacktrace` never leaves; `path` and `locations` always stay.
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { UpstreamError } from '../upstream/upstream-errors';
+import { GatewayError } from './gateway-errors';
+import { toGraphQLError } from './to-graphql-error';
+
+/** What formatError needs of a logger (a pino Logger fits). */
+export interface ErrorLogger {
+  error(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+/** Codes Apollo sets itself on request-level errors: they describe the client's request. */
+const APOLLO_CODES: ReadonlySet<string> = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/** Apollo and graphql-js wrap at most a few times; a bound keeps a cyclic chain harmless. */
+const MAX_CHAIN = 5;
+
+export function createFormatError(logger: ErrorLogger) {
+  return function formatError(
+    formatted: GraphQLFormattedError,
+    error: unknown,
+  ): GraphQLFormattedError {
+    const found = findCause(error);
+    if (found instanceof UpstreamError) {
+      const mapped = toGraphQLError(found);
+      if (found.kind === 'UPSTREAM_PROTOCOL')
+        logger.warn({ err: found }, 'unusable upstream answer');
+      return withGatewayError(formatted, mapped, mapped.message);
+    }
+    if (found instanceof GatewayError) {
+      // Thrown by a resolver: its own message. Wrapped by graphql-js/Apollo (a scalar's
+      // parseValue inside a variable error): keep their message, which names the variable.
+      const direct = found === error || found === unwrapResolverError(error);
+      return withGatewayError(formatted, found, direct ? found.message : formatted.message);
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && APOLLO_CODES.has(code)) {
+      return { ...formatted, extensions: withoutStacktrace(formatted.extensions) };
+    }
+    logger.error({ err: error }, 'unexpected error masked as INTERNAL_SERVER_ERROR');
+    return {
+      message: 'Internal server error',
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+/** The first GatewayError or UpstreamError down the originalError chain, if any. */
+function findCause(error: unknown): unknown {
+  let current: unknown = error;
+  for (let depth = 0; depth < MAX_CHAIN && current instanceof Error; depth++) {
+    if (current instanceof GatewayError || current instanceof UpstreamError) return current;
+    const next = (current as { originalError?: unknown }).originalError;
+    if (next === undefined || next === null || next === current) break;
+    current = next;
+  }
+  return undefined;
+}
+
+function withGatewayError(
+  formatted: GraphQLFormattedError,
+  error: GatewayError,
+  message: string,
+): GraphQLFormattedError {
+  const extensions = withoutStacktrace({ ...error.extensions, code: error.errorCode });
+  return { ...formatted, message, extensions };
+}
+
+function withoutStacktrace(extensions: GraphQLFormattedError['extensions']) {
+  if (!extensions) return extensions;
+  const { stacktrace: _stacktrace, http: _http, ...rest } = extensions;
+  return rest;
+}

@@ -1,0 +1,377 @@
+// The one transport to the box-events API: an undici Pool with keep-alive, JSON in and out, a
+// per-call deadline, bounded retries of idempotent calls, and every failure turned into one of
+// the UpstreamError classes in one function (toUpstreamFailure). Resource methods live in
+// box-events-api.ts; nothing else builds URLs or touches undici.
+//
+// Why a small retry loop rather than undici's interceptors.retry:
+// - the interceptor retries 500 and 429 by default and, when a retryable status runs out of
+//   retries, throws RequestRetryError instead of handing over the response, so the error body
+//   (the upstream envelope) would be lost; we only retry 502/503/504 and keep the last answer;
+// - one AbortSignal.timeout must bound the whole call, backoff sleeps included, and a Retry-After
+//   that would end past the deadline must stop retrying at once instead of sleeping into a timeout;
+// - onCall must see every attempt (metrics count retries), which the interceptor hides.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool, type Dispatcher } from 'undici';
+import {
+  UpstreamError,
+  UpstreamHttpError,
+  UpstreamProtocolError,
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+  type UpstreamCall,
+} from './upstream-errors';
+import type { UpstreamErrorBody } from './upstream-types';
+
+export type UpstreamMethod = 'GET' | 'HEAD' | 'POST';
+
+export type UpstreamOutcome = 'ok' | 'http_error' | 'timeout' | 'unavailable' | 'protocol';
+
+/** What onCall receives: once per attempt (a GET retried twice reports three times). */
+export interface UpstreamCallInfo {
+  method: UpstreamMethod;
+  /** Route template (`/boxes/:id/events`), never the real path. */
+  route: string;
+  /** The HTTP status when the upstream answered. */
+  status?: number;
+  durationMs: number;
+  outcome: UpstreamOutcome;
+  /** 1 for the first try. */
+  attempt: number;
+  /** Whether another attempt follows this one. */
+  willRetry: boolean;
+}
+
+export interface UpstreamClientOptions {
+  /** Base URL of the box-events API; a path prefix (`http://h/api`) is kept. */
+  origin: string;
+  /** Deadline of one call, retries and backoff included. @default 10000 */
+  timeoutMs?: number;
+  /** Keep-alive pool size. @default 64 */
+  connections?: number;
+  /** Extra attempts for GET/HEAD (POST is never retried). @default 2 */
+  retries?: number;
+  /** First backoff delay, doubled each retry, with jitter. @default 50 */
+  retryMinDelayMs?: number;
+  /** Injected dispatcher (e.g. a MockAgent); the client then opens no Pool and close() leaves it open. */
+  dispatcher?: Dispatcher;
+  /** Called once per attempt, after it ends; must not throw (exceptions are swallowed). */
+  onCall?: (info: UpstreamCallInfo) => void;
+}
+
+export interface UpstreamRequest {
+  method: UpstreamMethod;
+  /** Already-encoded path below the origin, without query: `/boxes/<id>/events`. */
+  path: string;
+  /** Route template used in errors, logs and metrics: `/boxes/:id/events`. */
+  route: string;
+  query?: Record<string, string | number>;
+  /** Exactly the headers to send (auth comes from toUpstreamHeaders). */
+  headers?: Record<string, string>;
+  /** JSON-encoded when present. */
+  body?: unknown;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** The parsed body; undefined for HEAD, 204 and empty bodies. */
+  json?: unknown;
+}
+
+export interface UpstreamClient {
+  /** Resolves on 2xx; rejects with an UpstreamError subclass otherwise. */
+  request(request: UpstreamRequest): Promise<UpstreamResponse>;
+  /** Readiness: true when `GET /csrf` (no credentials needed) answers 2xx in time; never throws. */
+  ping(): Promise<boolean>;
+  /** Closes the Pool this client opened (an injected dispatcher is left to its owner). */
+  close(): Promise<void>;
+}
+
+const RETRYABLE_METHODS: ReadonlySet<UpstreamMethod> = new Set(['GET', 'HEAD']);
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+/** undici's own timeouts have ~1 s resolution: they only back up the AbortSignal deadline. */
+const BACKSTOP_MARGIN_MS = 1000;
+/** Retry-After (seconds only; an HTTP date falls back to backoff), kept beside the error it came with. */
+const retryAfterMs = new WeakMap<UpstreamHttpError, number>();
+
+export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
+  const base = new URL(options.origin);
+  const origin = base.origin;
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const timeoutMs = positiveInt('timeoutMs', options.timeoutMs ?? 10_000);
+  const retries = nonNegativeInt('retries', options.retries ?? 2);
+  const minDelayMs = nonNegativeInt('retryMinDelayMs', options.retryMinDelayMs ?? 50);
+  const backstopMs = timeoutMs + BACKSTOP_MARGIN_MS;
+  const ownPool = options.dispatcher
+    ? undefined
+    : new Pool(origin, {
+        connections: positiveInt('connections', options.connections ?? 64),
+        headersTimeout: backstopMs,
+        bodyTimeout: backstopMs,
+      });
+  const dispatcher: Dispatcher = options.dispatcher ?? (ownPool as Pool);
+
+  async function attemptOnce(req: UpstreamRequest, call: UpstreamCall, signal: AbortSignal) {
+    const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+    let body: string | undefined;
+    if (req.body !== undefined) {
+      body = JSON.stringify(req.body);
+      headers['content-type'] = 'application/json';
+    }
+    const res = await dispatcher.request({
+      origin,
+      path: basePath + req.path + queryString(req.query),
+      method: req.method,
+      headers,
+      body,
+      signal,
+      headersTimeout: backstopMs,
+      bodyTimeout: backstopMs,
+    });
+    // Every body is consumed, error bodies included: an unread body pins its connection.
+    const noBody = req.method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304;
+    const text = noBody ? (await res.body.dump(), '') : await res.body.text();
+    const status = res.statusCode;
+    if (status < 200 || status > 299) {
+      const error = new UpstreamHttpError(status, parseErrorEnvelope(text), call);
+      const retryAfter = res.headers['retry-after'];
+      if (typeof retryAfter === 'string' && /^\d+$/.test(retryAfter.trim())) {
+        retryAfterMs.set(error, Number(retryAfter.trim()) * 1000);
+      }
+      throw error;
+    }
+    const response: UpstreamResponse = { status, headers: res.headers };
+    if (text !== '') {
+      try {
+        response.json = JSON.parse(text);
+      } catch (cause) {
+        throw new UpstreamProtocolError(
+          'upstream answered with a body that is not JSON',
+          call,
+          cause,
+        );
+      }
+    }
+    return response;
+  }
+
+  function report(info: UpstreamCallInfo): void {
+    try {
+      options.onCall?.(info);
+    } catch {
+      // A metrics hook never breaks a call.
+    }
+  }
+
+  async function request(req: UpstreamRequest): Promise<UpstreamResponse> {
+    const call: UpstreamCall = { method: req.method, route: req.route };
+    const deadline = Date.now() + timeoutMs;
+    const signal = AbortSignal.timeout(timeoutMs);
+    const maxAttempts = RETRYABLE_METHODS.has(req.method) ? retries + 1 : 1;
+    for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
+      try {
+        const response = await attemptOnce(req, call, signal);
+        report({
+          method: req.method,
+          route: req.route,
+          status: response.status,
+          durationMs: performance.now() - started,
+          outcome: 'ok',
+          attempt,
+          willRetry: false,
+        });
+        return response;
+      } catch (raw) {
+        const failure = toUpstreamFailure(raw, call, timeoutMs);
+        const delay =
+          failure.retryable && attempt < maxAttempts
+            ? retryDelay(failure.error, attempt, minDelayMs)
+            : undefined;
+        // Never sleep past the deadline: give the caller the real failure now instead.
+        const willRetry = delay !== undefined && Date.now() + delay < deadline;
+        report({
+          method: req.method,
+          route: req.route,
+          status: failure.error instanceof UpstreamHttpError ? failure.error.status : undefined,
+          durationMs: performance.now() - started,
+          outcome: failure.outcome,
+          attempt,
+          willRetry,
+        });
+        if (!willRetry) throw failure.error;
+        await sleep(delay);
+      }
+    }
+  }
+
+  return {
+    request,
+    async ping() {
+      try {
+        await request({ method: 'GET', path: '/csrf', route: '/csrf' });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await ownPool?.close();
+    },
+  };
+}
+
+interface Failure {
+  error: Error;
+  outcome: UpstreamOutcome;
+  retryable: boolean;
+}
+
+/**
+ * The one place a thrown value becomes an upstream failure. Branches on undici's and Node's
+ * `code`/`name`, never on `instanceof` of undici classes (several undici copies may be loaded).
+ * Anything unknown is returned as is (not an UpstreamError): formatError masks and logs it.
+ */
+export function toUpstreamFailure(raw: unknown, call: UpstreamCall, timeoutMs: number): Failure {
+  if (raw instanceof UpstreamHttpError) {
+    return { error: raw, outcome: 'http_error', retryable: RETRYABLE_STATUSES.has(raw.status) };
+  }
+  if (raw instanceof UpstreamError) {
+    return {
+      error: raw,
+      outcome: raw.kind === 'UPSTREAM_PROTOCOL' ? 'protocol' : 'unavailable',
+      retryable: false,
+    };
+  }
+  const err = (raw ?? {}) as {
+    name?: unknown;
+    code?: unknown;
+    statusCode?: unknown;
+    errors?: unknown;
+  };
+  const code = typeof err.code === 'string' ? err.code : firstInnerCode(err.errors);
+  const unavailable = (message: string, retryable: boolean): Failure => ({
+    error: new UpstreamUnavailableError(message, call, raw),
+    outcome: 'unavailable',
+    retryable,
+  });
+  switch (code) {
+    case 'ECONNREFUSED':
+      return unavailable('upstream refused the connection', true);
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return unavailable('upstream reset the connection', true);
+    case 'UND_ERR_SOCKET':
+      return unavailable('upstream closed the connection', true);
+    case 'UND_ERR_CONNECT_TIMEOUT':
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return unavailable('upstream could not be reached', true);
+    case 'EAI_AGAIN':
+      return unavailable('upstream host name could not be resolved (temporary)', true);
+    case 'ENOTFOUND':
+      return unavailable('upstream host name does not exist', false);
+    case 'UND_ERR_CLOSED':
+    case 'UND_ERR_DESTROYED':
+      return unavailable('upstream client is closed', false);
+    case 'UND_ERR_REQ_RETRY': {
+      // Only reachable if a retry interceptor is ever composed in: keep its status.
+      const status = typeof err.statusCode === 'number' ? err.statusCode : 502;
+      return {
+        error: new UpstreamHttpError(status, null, call),
+        outcome: 'http_error',
+        retryable: false,
+      };
+    }
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
+    case 'UND_ERR_ABORTED':
+    case 'UND_ERR_ABORT':
+    case 'ABORT_ERR':
+      return {
+        error: new UpstreamTimeoutError(timeoutMs, call, raw),
+        outcome: 'timeout',
+        retryable: false,
+      };
+  }
+  // AbortSignal.timeout rejects with a DOMException (name TimeoutError, numeric code).
+  if (err.name === 'TimeoutError' || err.name === 'AbortError') {
+    return {
+      error: new UpstreamTimeoutError(timeoutMs, call, raw),
+      outcome: 'timeout',
+      retryable: false,
+    };
+  }
+  return {
+    error: raw instanceof Error ? raw : new Error(String(raw)),
+    outcome: 'unavailable',
+    retryable: false,
+  };
+}
+
+/** Node's happy-eyeballs connect failures are AggregateErrors whose inner errors carry the code. */
+function firstInnerCode(errors: unknown): string | undefined {
+  if (!Array.isArray(errors)) return undefined;
+  const inner = errors.find((e) => typeof (e as { code?: unknown })?.code === 'string');
+  return inner ? (inner as { code: string }).code : undefined;
+}
+
+/** Retry-After in seconds when the upstream sent it, else jittered exponential backoff. */
+function retryDelay(error: Error, attempt: number, minDelayMs: number): number {
+  const fromHeader = error instanceof UpstreamHttpError ? retryAfterMs.get(error) : undefined;
+  if (fromHeader !== undefined) return fromHeader;
+  const base = minDelayMs * 2 ** (attempt - 1);
+  return Math.round(base / 2 + Math.random() * (base / 2));
+}
+
+/** The §1.3 envelope, or null when the body is anything else (HEAD errors have no body). */
+export function parseErrorEnvelope(text: string): UpstreamErrorBody | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isRecord(value)) return null;
+  const { code, origin, desc, details } = value;
+  if (typeof code !== 'string' || typeof origin !== 'string' || typeof desc !== 'string')
+    return null;
+  if (details !== null && !isRecord(details)) return null;
+  let stringDetails: Record<string, string> | null = null;
+  if (details) {
+    stringDetails = {};
+    for (const [key, detail] of Object.entries(details)) {
+      if (typeof detail === 'string') stringDetails[key] = detail;
+    }
+  }
+  return { code, origin, desc, details: stringDetails };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function queryString(query: UpstreamRequest['query']): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) params.append(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function positiveInt(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new TypeError(`createUpstreamClient: ${name} must be a positive integer, got ${value}`);
+  }
+  return value;
+}
+
+function nonNegativeInt(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new TypeError(
+      `createUpstreamClient: ${name} must be a non-negative integer, got ${value}`,
+    );
+  }
+  return value;
+}
