@@ -1,0 +1,87 @@
+// The gateway's own argument checks (graphql-api.md §4, §6): all of them, in one place. They
+// run before any upstream call and fail with BAD_USER_INPUT whose `fields` names the argument.
+// UUIDs and enums are checked by their GraphQL types before a resolver runs.
+import { BadUserInputError } from '../errors/gateway-errors';
+import type { Page } from '../upstream/upstream-types';
+import { decodeCursor } from './box/cursor';
+
+/** The upstream's default page, and our maximum: we never ask for more in one call. */
+export const MAX_PAGE_SIZE = 500;
+/** `Query.boxes(ids)` accepts at most this many ids. */
+export const MAX_BOX_IDS = 50;
+
+const BASE64URL_PATTERN = /^[A-Za-z0-9_-]+$/;
+
+function isIntBetween(value: number | null | undefined, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+/** `offset >= 0` and `1 <= limit <= 500`. Explicit nulls are refused too. */
+export function checkPage(offset: number | null, limit: number | null): Page {
+  if (!isIntBetween(offset, 0, Number.MAX_SAFE_INTEGER)) {
+    throw new BadUserInputError(`offset must be 0 or more, got ${offset}`, {
+      offset: 'must be 0 or more',
+    });
+  }
+  if (!isIntBetween(limit, 1, MAX_PAGE_SIZE)) {
+    throw new BadUserInputError(`limit must be between 1 and ${MAX_PAGE_SIZE}, got ${limit}`, {
+      limit: `must be between 1 and ${MAX_PAGE_SIZE}`,
+    });
+  }
+  return { offset, limit };
+}
+
+/** Connection page size: `1 <= first <= 500`. */
+export function checkFirst(first: number | null): number {
+  if (!isIntBetween(first, 1, MAX_PAGE_SIZE)) {
+    throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`, {
+      first: `must be between 1 and ${MAX_PAGE_SIZE}`,
+    });
+  }
+  return first;
+}
+
+/** The offset a connection page starts at: 0 without a cursor, else just after the cursor. */
+export function checkAfter(after: string | null | undefined): number {
+  if (after === null || after === undefined) return 0;
+  const position = decodeCursor(after);
+  if (position === null) {
+    throw new BadUserInputError(
+      `after is not a cursor this API returned: ${JSON.stringify(after)}`,
+      {
+        after: 'not a cursor returned by this API',
+      },
+    );
+  }
+  return position + 1;
+}
+
+/** `boxes(ids)`: 1 to 50 ids (duplicates allowed). */
+export function checkBoxIds(ids: readonly string[]): readonly string[] {
+  if (ids.length < 1 || ids.length > MAX_BOX_IDS) {
+    throw new BadUserInputError(`ids must hold 1 to ${MAX_BOX_IDS} box ids, got ${ids.length}`, {
+      ids: `must hold 1 to ${MAX_BOX_IDS} ids`,
+    });
+  }
+  return ids;
+}
+
+/** Unpadded URL-safe base64, as the upstream requires for `encrypted` / `new_encrypted`. */
+export function checkBase64Url(name: string, value: string): string {
+  if (!BASE64URL_PATTERN.test(value)) {
+    throw new BadUserInputError(`${name} must be unpadded URL-safe base64 ([A-Za-z0-9_-]+)`, {
+      [name]: 'must be unpadded URL-safe base64',
+    });
+  }
+  return value;
+}
+
+/** changeBoxAccesses must change something: an empty batch is refused without an upstream call. */
+export function checkAccessChange(addCount: number, removeCount: number): void {
+  if (addCount === 0 && removeCount === 0) {
+    throw new BadUserInputError('changeBoxAccesses needs at least one access to add or remove', {
+      add: 'add and remove are both empty',
+      remove: 'add and remove are both empty',
+    });
+  }
+}

@@ -1,0 +1,19 @@
+import { Field, ObjectType } from 'type-graphql';
+import { UUIDScalar } from '../scalars/uuid.scalar';
+
+/**
+ * A box (a conversation). Lazy: only the id is known up front, every list and count is a field
+ * resolver that makes its own upstream call and fails on its own (box.resolver.ts).
+ */
+@ObjectType('Box', {
+  description:
+    'A box (an end-to-end-encrypted conversation). Only its id is known up front: every list and count below is fetched lazily and fails on its own.',
+})
+export class Box {
+  @Field((_type) => UUIDScalar, { description: 'The box id.' })
+  readonly id: string;
+
+  constructor(id: string) {
+    this.id = id;
+  }
+}

@@ -1,0 +1,226 @@
+// The one place that switches on the upstream `type` string (graphql-api.md §2):
+// - the class is chosen by `type` alone, never by the shape of `content`;
+// - an unknown type becomes UnknownBoxEvent with the raw content;
+// - a known type with content of the wrong shape also becomes UnknownBoxEvent, and `onOdd` is
+//   told why so the caller can log a warning: one odd event never hides the rest of a page;
+// - only an event missing what every event has (id, type, box_id, server_event_created_at,
+//   sender) is an error: UpstreamProtocolError, which fails the list field it is in.
+import { UpstreamProtocolError } from '../../upstream/upstream-errors';
+import type { EventDto } from '../../upstream/upstream-types';
+import { AccessMode } from '../access/access-mode.enum';
+import { AccessRestriction } from '../access/access-restriction.enum';
+import { isUuid } from '../scalars/uuid.scalar';
+import type { BoxEvent, BoxEventBase } from './box-event.interface';
+import {
+  AccessAddedEvent,
+  AccessModeChangedEvent,
+  AccessRemovedEvent,
+  BoxCreatedEvent,
+  FileMessageEvent,
+  KeyShareChangedEvent,
+  MemberJoinEvent,
+  MemberKickEvent,
+  MemberLeaveEvent,
+  MessageDeleteEvent,
+  MessageEditEvent,
+  TextMessageEvent,
+  UnknownBoxEvent,
+} from './event-types';
+import {
+  contentObject,
+  isJsonObject,
+  OddContentError,
+  oneOf,
+  optionalBoolean,
+  optionalString,
+  optionalUuid,
+  readDeletion,
+  readIdentity,
+  requiredString,
+} from './upstream-content';
+
+/** The upstream's event type strings (upstream-api.md §3.3). */
+export const KNOWN_EVENT_TYPES = [
+  'create',
+  'msg.text',
+  'msg.file',
+  'msg.edit',
+  'msg.delete',
+  'member.join',
+  'member.leave',
+  'member.kick',
+  'state.access_mode',
+  'state.key_share',
+  'access.add',
+  'access.rm',
+] as const;
+export type KnownEventType = (typeof KNOWN_EVENT_TYPES)[number];
+
+/** Told about a known-type event served as UnknownBoxEvent, and why. */
+export type OddEventHandler = (dto: EventDto, reason: string) => void;
+
+/** Compile-time exhaustiveness: a new KnownEventType without a case does not type-check. */
+export class UnreachableCaseError extends Error {
+  constructor(value: never) {
+    super(`Unreachable case: ${JSON.stringify(value)}`);
+  }
+}
+
+const KNOWN = new Set<string>(KNOWN_EVENT_TYPES);
+const isKnownEventType = (type: string): type is KnownEventType => KNOWN.has(type);
+
+const ACCESS_MODES = new Map([
+  ['public', AccessMode.PUBLIC],
+  ['limited', AccessMode.LIMITED],
+]);
+const ACCESS_RESTRICTIONS = new Map([
+  ['identifier', AccessRestriction.IDENTIFIER],
+  ['email_domain', AccessRestriction.EMAIL_DOMAIN],
+]);
+
+export function toBoxEvent(dto: EventDto, onOdd?: OddEventHandler): BoxEvent {
+  const base = readBase(dto, onOdd);
+  if (!isKnownEventType(base.type)) return new UnknownBoxEvent(base, dto.content);
+  try {
+    return fromKnownType(base.type, base, dto.content);
+  } catch (error) {
+    if (!(error instanceof OddContentError)) throw error;
+    onOdd?.(dto, `${base.type}: ${error.message}`);
+    return new UnknownBoxEvent(base, dto.content);
+  }
+}
+
+function fromKnownType(type: KnownEventType, base: BoxEventBase, content: unknown): BoxEvent {
+  switch (type) {
+    case 'create':
+      return toBoxCreated(base, contentObject(content));
+    case 'msg.text':
+      return toTextMessage(base, contentObject(content));
+    case 'msg.file':
+      return toFileMessage(base, contentObject(content));
+    case 'msg.edit': {
+      const edit = contentObject(content);
+      return new MessageEditEvent(base, {
+        newEncrypted: requiredString(edit, 'new_encrypted'),
+        newPublicKey: optionalString(edit, 'new_public_key'),
+      });
+    }
+    case 'msg.delete':
+      return new MessageDeleteEvent(base);
+    case 'member.join':
+      return new MemberJoinEvent(base);
+    case 'member.leave':
+      return new MemberLeaveEvent(base);
+    case 'member.kick':
+      return toMemberKick(base, content);
+    case 'state.access_mode':
+      return new AccessModeChangedEvent(base, oneOf(contentObject(content), 'value', ACCESS_MODES));
+    case 'state.key_share':
+      return new KeyShareChangedEvent(base);
+    case 'access.add': {
+      const access = contentObject(content);
+      return new AccessAddedEvent(base, {
+        restrictionType: oneOf(access, 'restriction_type', ACCESS_RESTRICTIONS),
+        value: requiredString(access, 'value'),
+        autoInvite: optionalBoolean(access, 'auto_invite'),
+      });
+    }
+    case 'access.rm':
+      return new AccessRemovedEvent(base);
+    default:
+      throw new UnreachableCaseError(type);
+  }
+}
+
+function toBoxCreated(base: BoxEventBase, content: Record<string, unknown>): BoxCreatedEvent {
+  return new BoxCreatedEvent(base, {
+    title: requiredString(content, 'title'),
+    publicKey: requiredString(content, 'public_key'),
+    ownerOrgId: optionalUuid(content, 'owner_org_id'),
+    datatagId: optionalUuid(content, 'datatag_id'),
+    subjectIdentityId: optionalUuid(content, 'subject_identity_id'),
+  });
+}
+
+/** Listed messages come folded with their edits and deletion (upstream-api.md §7). */
+function toTextMessage(base: BoxEventBase, content: Record<string, unknown>): TextMessageEvent {
+  const deletion = readDeletion(content);
+  if (deletion) {
+    return new TextMessageEvent(base, {
+      encrypted: null,
+      publicKey: null,
+      lastEditedAt: null,
+      deletion,
+    });
+  }
+  return new TextMessageEvent(base, {
+    encrypted: requiredString(content, 'encrypted'),
+    publicKey: requiredString(content, 'public_key'),
+    lastEditedAt: optionalString(content, 'last_edited_at'),
+    deletion: null,
+  });
+}
+
+function toFileMessage(base: BoxEventBase, content: Record<string, unknown>): FileMessageEvent {
+  const deletion = readDeletion(content);
+  if (deletion) {
+    return new FileMessageEvent(base, {
+      encrypted: null,
+      publicKey: null,
+      encryptedFileId: null,
+      isSaved: false,
+      deletion,
+    });
+  }
+  return new FileMessageEvent(base, {
+    encrypted: requiredString(content, 'encrypted'),
+    publicKey: requiredString(content, 'public_key'),
+    encryptedFileId: optionalUuid(content, 'encrypted_file_id'),
+    isSaved: optionalBoolean(content, 'is_saved') ?? false,
+    deletion: null,
+  });
+}
+
+/** content is `{kicker: <identity>}`, or null when the stored kicker_id was empty (§6.8). */
+function toMemberKick(base: BoxEventBase, content: unknown): MemberKickEvent {
+  if (content === null || content === undefined) return new MemberKickEvent(base, null);
+  const kick = contentObject(content);
+  if (kick.kicker === undefined || kick.kicker === null) return new MemberKickEvent(base, null);
+  const kicker = readIdentity(kick.kicker);
+  if (!kicker) throw new OddContentError('content.kicker is not an identity');
+  return new MemberKickEvent(base, kicker);
+}
+
+/** What every event has; missing any of it is a protocol error, not an odd event. */
+function readBase(dto: EventDto, onOdd: OddEventHandler | undefined): BoxEventBase {
+  if (!isJsonObject(dto)) throw new UpstreamProtocolError('upstream event is not a JSON object');
+  const missing = (key: string) =>
+    new UpstreamProtocolError(
+      `upstream event ${typeof dto.id === 'string' ? dto.id : '(no id)'} has no valid ${key}`,
+    );
+  if (!isUuid(dto.id)) throw missing('id');
+  if (typeof dto.type !== 'string' || dto.type === '') throw missing('type');
+  if (!isUuid(dto.box_id)) throw missing('box_id');
+  if (typeof dto.server_event_created_at !== 'string' || dto.server_event_created_at === '') {
+    throw missing('server_event_created_at');
+  }
+  const sender = readIdentity(dto.sender);
+  if (!sender) throw missing('sender');
+  return {
+    id: dto.id.toLowerCase(),
+    type: dto.type,
+    boxId: dto.box_id.toLowerCase(),
+    serverEventCreatedAt: dto.server_event_created_at,
+    sender,
+    referrerId: readReferrerId(dto, onOdd),
+  };
+}
+
+/** Not part of what every event has: a bad referrer_id is reported and served as null. */
+function readReferrerId(dto: EventDto, onOdd: OddEventHandler | undefined): string | null {
+  const referrerId: unknown = dto.referrer_id;
+  if (referrerId === null || referrerId === undefined || referrerId === '') return null;
+  if (isUuid(referrerId)) return referrerId.toLowerCase();
+  onOdd?.(dto, 'referrer_id is not a UUID; served as null');
+  return null;
+}

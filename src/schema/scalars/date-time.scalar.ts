@@ -1,0 +1,30 @@
+// DateTime: the upstream's RFC 3339 string, passed through exactly. The upstream writes up to
+// nanosecond precision in POST answers (upstream-api.md §3.1); a Date round trip would cut it
+// to milliseconds, which is why graphql-scalars' DateTime (it re-formats) is not used here.
+import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { BadUserInputError } from '../../errors/gateway-errors';
+
+const RFC3339_PATTERN = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+function parseDateTime(value: unknown): string {
+  if (typeof value === 'string' && RFC3339_PATTERN.test(value)) return value;
+  const shown = typeof value === 'string' ? JSON.stringify(value) : typeof value;
+  throw new BadUserInputError(
+    `DateTime cannot represent ${shown}: expected an RFC 3339 string`,
+    {},
+  );
+}
+
+export const DateTimeScalar = new GraphQLScalarType<string, string>({
+  name: 'DateTime',
+  description:
+    'An RFC 3339 date-time string, passed through exactly as the upstream wrote it (no precision lost).',
+  serialize(value) {
+    if (typeof value === 'string') return value;
+    throw new TypeError(`DateTime cannot serialize ${typeof value}: expected the upstream string`);
+  },
+  parseValue: parseDateTime,
+  parseLiteral(ast: ValueNode) {
+    return parseDateTime(ast.kind === Kind.STRING ? ast.value : `<${ast.kind}>`);
+  },
+});
