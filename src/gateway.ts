@@ -11,6 +11,7 @@ import { startEmulator, type Emulator } from './emulator/emulator';
 import { createFormatError } from './errors/format-error';
 import { registerProbes } from './http/probes';
 import { createLoaders } from './loaders/create-loaders';
+import { operationLimitsPlugin } from './limits/operation-limits-plugin';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './observability/metrics';
 import { operationPlugin } from './observability/operation-plugin';
@@ -69,7 +70,7 @@ export async function createGateway(config: Config, overrides: GatewayOverrides 
     formatError: createFormatError(logger),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
-    plugins: [fastifyApolloDrainPlugin(app), operationPlugin(metrics)],
+    plugins: [fastifyApolloDrainPlugin(app), operationPlugin(metrics), operationLimitsPlugin(config.limits)],
   });
   await apollo.start();
 
@@ -78,7 +79,7 @@ export async function createGateway(config: Config, overrides: GatewayOverrides 
       const credentials = readCredentials(request.headers);
       const stats = { upstreamCalls: 0 };
       const base = createBoxEventsApi(client, credentials);
-      const api = credentials ? forOperation(base, config.limits.upstreamConcurrency, stats) : base;
+      const api = credentials && credentials.kind !== 'rejected' ? forOperation(base, config.limits.upstreamConcurrency, stats) : base;
       return {
         requestId: String(request.id),
         logger: logger.child({ requestId: request.id }),

@@ -23,6 +23,7 @@ export function operationPlugin(metrics: Metrics): ApolloServerPlugin<GatewayCon
               operation: operationName ?? null,
               durationMs: Math.round(durationMs * 100) / 100,
               upstreamCalls: ctx.stats.upstreamCalls,
+              estimatedUpstreamCalls: ctx.stats.estimatedUpstreamCalls,
               errorCodes: codes,
             },
             'graphql operation',

@@ -5,6 +5,8 @@ import type { BoxEventsApi } from './upstream-types';
 
 export interface OperationStats {
   upstreamCalls: number;
+  /** What the operation plan expected before execution (logged beside the real count). */
+  estimatedUpstreamCalls?: number;
 }
 
 export function forOperation(api: BoxEventsApi, concurrency: number, stats: OperationStats): BoxEventsApi {
