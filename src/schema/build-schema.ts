@@ -29,11 +29,26 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
 let built: GraphQLSchema | undefined;
 
 export function buildGatewaySchema(): GraphQLSchema {
-  built ??= buildSchemaSync({
-    resolvers: RESOLVERS,
-    orphanedTypes: [...ALL_EVENT_TYPES],
-    validate: false,
-    emitSchemaFile: false,
-  });
+  built ??= describeRootTypes(
+    buildSchemaSync({
+      resolvers: RESOLVERS,
+      orphanedTypes: [...ALL_EVENT_TYPES],
+      validate: false,
+      emitSchemaFile: false,
+    }),
+  );
   return built;
+}
+
+// type-graphql has no option for the root types' descriptions, and every type gets one. They
+// are set on the freshly built schema, before anything else can see it.
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = 'Reads: boxes and their events, fetched lazily field by field.';
+  if (mutation) {
+    mutation.description =
+      'Writes: each mutation makes exactly one upstream call and returns the event it created.';
+  }
+  return schema;
 }
