@@ -1,0 +1,172 @@
+// startEmulator: a real HTTP server with the upstream's contract (style habit 14), used by the
+// gateway when no UPSTREAM_URL is set, by its tests, and by `npm run emulator`.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { FaultPlan, sendFault, type FaultRule } from './faults';
+import { firstValues, loggedBody, parseRequest, readBody } from './request-parsing';
+import { answer, type Reply } from './routes';
+import { demoSeed } from './seed';
+import { storeFromSeed } from './seed-loader';
+import type { Seed } from './seed-types';
+
+export type { Fault, FaultRule } from './faults';
+export type { Seed } from './seed-types';
+
+export interface EmulatorOptions {
+  /** @default 0 (an ephemeral port) */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** @default demoSeed() */
+  seed?: Seed;
+  /** Artificial delay before answering every request, for benchmarks. @default 0 */
+  latencyMs?: number;
+  /** Benchmarks turn this off so memory stays flat. @default true */
+  recordRequests?: boolean;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Pathname only, e.g. '/boxes/<id>/events'. */
+  path: string;
+  /** First value of each query key. */
+  query: Record<string, string>;
+  cookies: Record<string, string>;
+  /** Lowercased names, as received (cookie header included). */
+  headers: Record<string, string>;
+  /** Parsed JSON if it parsed, else the raw string, undefined if empty. */
+  body: unknown;
+}
+
+export interface Emulator {
+  /** 'http://127.0.0.1:<port>', no trailing slash. */
+  url: string;
+  /** Every request received, faulted ones included, in arrival order. */
+  readonly requests: RecordedRequest[];
+  clearRequests(): void;
+  /** Rules are matched in the order added. */
+  failNext(rule: FaultRule): void;
+  clearFaults(): void;
+  setLatency(ms: number): void;
+  /** Closes the server and destroys open (keep-alive) sockets; resolves when fully closed. */
+  close(): Promise<void>;
+}
+
+function checkDelay(name: string, ms: number): number {
+  if (!(Number.isFinite(ms) && ms >= 0))
+    throw new TypeError(`${name} must be a finite number >= 0, got ${ms}`);
+  return ms;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const store = storeFromSeed(options.seed ?? demoSeed());
+  const recording = options.recordRequests ?? true;
+  const requests: RecordedRequest[] = [];
+  const faults = new FaultPlan();
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  let latency = checkDelay('latencyMs', options.latencyMs ?? 0);
+  let closing: Promise<void> | undefined;
+
+  /** A timer that close() can cancel, so a delayed answer never outlives the server. */
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const entry: RecordedRequest | undefined = recording
+      ? {
+          method: (req.method ?? 'GET').toUpperCase(),
+          path: url.pathname,
+          query: firstValues(url.searchParams),
+          cookies: {},
+          headers: {},
+          body: undefined,
+        }
+      : undefined;
+    if (entry) requests.push(entry); // pushed on arrival: the log keeps arrival order
+    const parsed = parseRequest(req, await readBody(req));
+    if (entry) {
+      entry.cookies = parsed.cookies;
+      entry.headers = parsed.headers;
+      entry.body = loggedBody(parsed.rawBody);
+    }
+    const fault = faults.take(parsed.method, parsed.path);
+    if (latency > 0) await sleep(latency);
+    if (fault?.kind === 'delay') await sleep(fault.ms);
+    if (fault && fault.kind !== 'delay') {
+      sendFault(fault, parsed.method, res);
+      return;
+    }
+    writeReply(res, answer(store, parsed));
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const desc = err instanceof Error ? err.message : String(err);
+      writeReply(res, {
+        status: 500,
+        headers: { 'content-type': 'application/json; charset=UTF-8' },
+        body: { code: 'internal', origin: 'internal', desc, details: {} },
+      });
+    });
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('emulator is not on TCP');
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host}:${address.port}`,
+    requests,
+    clearRequests: () => {
+      requests.length = 0; // in place: callers may hold the array
+    },
+    failNext: (rule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
+    setLatency: (ms) => {
+      latency = checkDelay('latency', ms);
+    },
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+      return closing;
+    },
+  };
+}
+
+function writeReply(res: ServerResponse, reply: Reply): void {
+  if (reply.body === undefined) {
+    res.writeHead(reply.status, reply.headers).end();
+    return;
+  }
+  const text = JSON.stringify(reply.body);
+  res
+    .writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(text) })
+    .end(text);
+}
