@@ -63,7 +63,8 @@ function checkClient(identity: Identity, route: RouteAuth): void {
   }
 }
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** echo checks every method except these; only the two POSTs matter on these routes. */
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 function randomToken(): string {
@@ -84,7 +85,7 @@ export function checkCsrf(req: ParsedRequest): CsrfOutcome {
   if ((req.headers.authorization ?? '') !== '') return { kind: 'skipped' };
   const cookie = req.cookies._csrf;
   const token = cookie ?? randomToken();
-  if (UNSAFE.has(req.method)) {
+  if (!SAFE.has(req.method)) {
     const sent = req.headers['x-csrf-token'] ?? '';
     if (cookie === undefined || sent !== token) {
       throw forbidden('invalid csrf token: code=403, message=invalid csrf token', {
