@@ -59,7 +59,6 @@ export async function createGateway(config: Config, overrides: GatewayOverrides 
     bodyLimit: config.limits.maxBodyBytes,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    disableRequestLogging: true,
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
