@@ -69,6 +69,8 @@ export async function createGateway(config: Config, overrides: GatewayOverrides 
     formatError: createFormatError(logger),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns the signals; Apollo's own handlers would race our drain and hang it.
+    stopOnTerminationSignals: false,
     plugins: [fastifyApolloDrainPlugin(app), operationPlugin(metrics), operationLimitsPlugin(config.limits)],
   });
   await apollo.start();
