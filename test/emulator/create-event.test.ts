@@ -420,10 +420,22 @@ describe('POST /events: admin-only state events (§6.9, §6.10)', () => {
   };
 
   it.each([
-    ['state.access_mode', { type: 'state.access_mode', content: { value: 'limited' } }],
-    ['state.key_share', keyShare],
-  ])('%s by a member → 403 not the creator', async (type, body) => {
-    const res = await post(bob, body);
+    [
+      'state.access_mode',
+      'a member',
+      bob,
+      { type: 'state.access_mode', content: { value: 'limited' } },
+    ],
+    ['state.key_share', 'a member', bob, keyShare],
+    [
+      'state.access_mode',
+      'a non-member',
+      eve,
+      { type: 'state.access_mode', content: { value: 'limited' } },
+    ],
+    ['state.key_share', 'a non-member', eve, keyShare],
+  ])('%s by %s → 403 not the creator', async (type, _who, token, body) => {
+    const res = await post(token, body);
     expectError(res, 403, 'forbidden', {});
     expect(descOf(res.json)).toBe(`during ${type} event: checking admin: not the creator`);
   });
