@@ -456,6 +456,19 @@ describe('upstream client over a real socket', () => {
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
+  it('ends a call queued behind a busy pool at its own deadline', async () => {
+    const { client } = await serve(() => undefined, { timeoutMs: 300, connections: 1 });
+    const started = Date.now();
+    const results = await Promise.allSettled([
+      client.request({ method: 'GET', path: PATH, route: ROUTE }),
+      client.request({ method: 'GET', path: PATH, route: ROUTE }),
+    ]);
+    expect(
+      results.map((r) => r.status === 'rejected' && r.reason instanceof UpstreamTimeoutError),
+    ).toEqual([true, true]);
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
   it('keeps one deadline across retries', async () => {
     const { client, requests } = await serve(
       (_req, res, count) => {
