@@ -121,6 +121,21 @@ describe('upstream client over MockAgent', () => {
       expect(seen?.body).toBe('{"type":"msg.text"}');
     });
 
+    it('never lets a throwing onCall hook break a call', async () => {
+      await client.close();
+      client = createUpstreamClient({
+        origin: ORIGIN,
+        dispatcher: agent,
+        onCall: () => {
+          throw new Error('metrics down');
+        },
+      });
+      upstream().intercept({ path: PATH, method: 'GET' }).reply(200, []);
+      await expect(
+        client.request({ method: 'GET', path: PATH, route: ROUTE }),
+      ).resolves.toMatchObject({ json: [] });
+    });
+
     it('keeps a base path from the origin', async () => {
       await client.close();
       client = createUpstreamClient({ origin: `${ORIGIN}/api/`, dispatcher: agent });
