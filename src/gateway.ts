@@ -9,8 +9,10 @@ import type { GatewayContext } from './context';
 import { readCredentials } from './auth/credentials';
 import { startEmulator, type Emulator } from './emulator/emulator';
 import { createFormatError } from './errors/format-error';
+import { registerHttpErrorHandlers } from './http/error-handler';
 import { registerProbes } from './http/probes';
 import { createLoaders } from './loaders/create-loaders';
+import { createOperationArmor } from './limits/armor';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './observability/metrics';
@@ -60,10 +62,12 @@ export async function createGateway(config: Config, overrides: GatewayOverrides 
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
   });
+  registerHttpErrorHandlers(app, { logger, maxBodyBytes: config.limits.maxBodyBytes });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
 
+  const armor = createOperationArmor(config.limits, { hideSuggestions: !config.introspection });
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildGatewaySchema(),
     formatError: createFormatError(logger),
@@ -71,7 +75,13 @@ export async function createGateway(config: Config, overrides: GatewayOverrides 
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals; Apollo's own handlers would race our drain and hang it.
     stopOnTerminationSignals: false,
-    plugins: [fastifyApolloDrainPlugin(app), operationPlugin(metrics), operationLimitsPlugin(config.limits)],
+    validationRules: armor.validationRules,
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      operationPlugin(metrics),
+      ...armor.plugins,
+      operationLimitsPlugin(config.limits),
+    ],
   });
   await apollo.start();
 
