@@ -19,23 +19,35 @@ export interface HttpErrorOptions {
 /** Apollo's own code for a malformed HTTP request (batching off, CSRF, no query). */
 const BAD_REQUEST = 'BAD_REQUEST';
 
+interface Answer {
+  code: string;
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+
 /** Fastify's 4xx errors we name precisely; any other 4xx keeps its status with a generic message. */
-const KNOWN: Record<string, { code: string; message(options: HttpErrorOptions): string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: {
-    code: 'QUERY_TOO_COMPLEX',
-    message: ({ maxBodyBytes }) =>
-      `request body is over ${maxBodyBytes} bytes; at most ${maxBodyBytes} are allowed`,
-  },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
-    code: BAD_REQUEST,
-    message: () => 'unsupported Content-Type: POST application/json, or use GET',
-  },
-  FST_ERR_CTP_INVALID_JSON_BODY: {
-    code: BAD_REQUEST,
-    message: () => 'request body is not valid JSON',
-  },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: BAD_REQUEST, message: () => 'request body is empty' },
-};
+const KNOWN = new Map<string, (options: HttpErrorOptions) => Answer>([
+  [
+    'FST_ERR_CTP_BODY_TOO_LARGE',
+    ({ maxBodyBytes }) => ({
+      code: 'QUERY_TOO_COMPLEX',
+      message: `request body is over ${maxBodyBytes} bytes; at most ${maxBodyBytes} are allowed`,
+      extensions: { limit: maxBodyBytes },
+    }),
+  ],
+  [
+    'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+    () => ({
+      code: BAD_REQUEST,
+      message: 'unsupported Content-Type: POST application/json, or use GET',
+    }),
+  ],
+  [
+    'FST_ERR_CTP_INVALID_JSON_BODY',
+    () => ({ code: BAD_REQUEST, message: 'request body is not valid JSON' }),
+  ],
+  ['FST_ERR_CTP_EMPTY_JSON_BODY', () => ({ code: BAD_REQUEST, message: 'request body is empty' })],
+]);
 
 export function registerHttpErrorHandlers(app: FastifyInstance, options: HttpErrorOptions): void {
   const graphqlPath = options.graphqlPath ?? '/graphql';
@@ -44,25 +56,29 @@ export function registerHttpErrorHandlers(app: FastifyInstance, options: HttpErr
     const status = error.statusCode ?? 500;
     if (status >= 500 || status < 400) {
       options.logger.error({ err: error, requestId: request.id }, 'unexpected HTTP-level error');
-      return send(reply, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      return send(reply, 500, { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
     }
-    const known = KNOWN[error.code];
-    if (known) return send(reply, status, known.code, known.message(options));
-    return send(reply, status, BAD_REQUEST, STATUS_CODES[status] ?? 'Bad Request');
+    const known = KNOWN.get(error.code)?.(options);
+    return send(
+      reply,
+      status,
+      known ?? { code: BAD_REQUEST, message: STATUS_CODES[status] ?? 'Bad Request' },
+    );
   });
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.split('?')[0] === graphqlPath) {
       reply.header('allow', options.graphqlMethods ?? 'GET, POST');
-      return send(reply, 405, BAD_REQUEST, `${request.method} is not supported on ${graphqlPath}`);
+      const message = `${request.method} is not supported on ${graphqlPath}`;
+      return send(reply, 405, { code: BAD_REQUEST, message });
     }
-    return send(reply, 404, 'NOT_FOUND', 'Not Found');
+    return send(reply, 404, { code: 'NOT_FOUND', message: 'Not Found' });
   });
 }
 
-function send(reply: FastifyReply, status: number, code: string, message: string) {
+function send(reply: FastifyReply, status: number, { code, message, extensions }: Answer) {
   return reply
     .code(status)
     .type('application/json; charset=utf-8')
-    .send({ errors: [{ message, extensions: { code } }] });
+    .send({ errors: [{ message, extensions: { code, ...extensions } }] });
 }
