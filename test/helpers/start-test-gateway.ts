@@ -1,9 +1,21 @@
 // The whole gateway over real HTTP against the emulator, both on port 0. Call counts are read
 // from the emulator's request log, never from the gateway's own bookkeeping.
 import { loadConfig } from '../../src/config';
-import { startEmulator, type Emulator, type EmulatorOptions, type RecordedRequest } from '../../src/emulator/emulator';
+import {
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions,
+  type RecordedRequest,
+} from '../../src/emulator/emulator';
 import { createGateway, type Gateway } from '../../src/gateway';
 import { memoryLogger, type MemoryLogger } from './memory-logger';
+
+/**
+ * What response data is typed as in tests: bodies are asserted with exact toEqual, so a static
+ * type would only restate the expectation.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Data = any;
 
 export interface GqlOptions {
   /** Sent as Authorization: Bearer <token>. */
@@ -17,15 +29,37 @@ export interface GqlResponse<T = Record<string, unknown>> {
   headers: Headers;
   body: {
     data?: T | null;
-    errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+    errors?: Array<{
+      message: string;
+      path?: Array<string | number>;
+      extensions?: Record<string, unknown>;
+    }>;
   };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  /** The body as received. */
+  text: string;
+  /** The parsed body, undefined when it is not JSON. */
+  json: Data;
 }
 
 export interface TestGateway {
   gateway: Gateway;
   emulator: Emulator;
   logs: MemoryLogger;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<GqlResponse<T>>;
+  gql<T = Data>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: GqlOptions,
+  ): Promise<GqlResponse<T>>;
+  /**
+   * A raw POST /graphql with exactly these headers (no Authorization added), e.g. a browser's
+   * cookies and X-CSRF-Token. `body` is JSON-encoded unless it is a string.
+   */
+  post(body: unknown, headers?: Record<string, string>): Promise<RawResponse>;
   /** Upstream requests received since the last reset (the /csrf readiness probe excluded). */
   upstreamCalls(): RecordedRequest[];
   resetCalls(): void;
@@ -37,7 +71,12 @@ export async function startTestGateway(
 ): Promise<TestGateway> {
   const emulator = await startEmulator({ port: 0, ...options.emulator });
   const logs = memoryLogger();
-  const config = loadConfig({ UPSTREAM_URL: emulator.url, PORT: '0', HOST: '127.0.0.1', ...options.env });
+  const config = loadConfig({
+    UPSTREAM_URL: emulator.url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...options.env,
+  });
   const gateway = await createGateway(config, { logger: logs.logger });
   return {
     gateway,
@@ -53,7 +92,26 @@ export async function startTestGateway(
         },
         body: JSON.stringify({ query, variables, operationName: opts.operationName }),
       });
-      return { status: response.status, headers: response.headers, body: (await response.json()) as GqlResponse['body'] } as any;
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (await response.json()) as GqlResponse['body'],
+      } as GqlResponse<Data>;
+    },
+    async post(body, headers = {}) {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      return { status: response.status, headers: response.headers, text, json };
     },
     upstreamCalls: () => emulator.requests.filter((r) => r.path !== '/csrf'),
     resetCalls: () => emulator.clearRequests(),
