@@ -10,8 +10,17 @@
 // - one AbortSignal.timeout must bound the whole call, backoff sleeps included, and a Retry-After
 //   that would end past the deadline must stop retrying at once instead of sleeping into a timeout;
 // - onCall must see every attempt (metrics count retries), which the interceptor hides.
+//
+// Around the retry loop, per client (= per upstream):
+// - a circuit breaker (circuit-breaker.ts) that counts whole calls, after their retries: the
+//   retry loop already absorbs one reset socket, the threshold then means "N calls in a row
+//   failed" whatever the retry setting or the GET/POST mix, and a half-open probe is one call;
+// - a bound on calls pending at once (queued in the Pool, in flight, or sleeping before a
+//   retry): undici's Pool queues without limit, so past `maxPending` a call fails at once
+//   instead of holding its request, closures and deadline timer while a slow upstream lags.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, type Dispatcher } from 'undici';
+import { createCircuitBreaker, type CircuitStateName } from './circuit-breaker';
 import {
   UpstreamError,
   UpstreamHttpError,
@@ -21,6 +30,8 @@ import {
   type UpstreamCall,
 } from './upstream-errors';
 import type { UpstreamErrorBody } from './upstream-types';
+
+export type { CircuitStateName } from './circuit-breaker';
 
 export type UpstreamMethod = 'GET' | 'HEAD' | 'POST';
 
@@ -56,6 +67,17 @@ export interface UpstreamClientOptions {
   dispatcher?: Dispatcher;
   /** Called once per attempt, after it ends; must not throw (exceptions are swallowed). */
   onCall?: (info: UpstreamCallInfo) => void;
+  /** Consecutive failed calls (see countsAgainstCircuit) that open the circuit. @default 5 */
+  circuitFailures?: number;
+  /** How long an open circuit fails fast before letting one probe call through. @default 5000 */
+  circuitResetMs?: number;
+  /** Called on each circuit transition, with the failure that opened it; must not throw. */
+  onCircuitChange?: (state: CircuitStateName, lastFailure: unknown) => void;
+  /**
+   * Calls pending at once (queued, in flight or waiting to retry) before new ones fail fast
+   * with UpstreamUnavailableError('upstream saturated'). @default connections × 4
+   */
+  maxPending?: number;
 }
 
 export interface UpstreamRequest {
@@ -81,10 +103,21 @@ export interface UpstreamResponse {
 export interface UpstreamClient {
   /** Resolves on 2xx; rejects with an UpstreamError subclass otherwise. */
   request(request: UpstreamRequest): Promise<UpstreamResponse>;
-  /** Readiness: true when `GET /csrf` (no credentials needed) answers 2xx in time; never throws. */
+  /**
+   * Readiness: true when `GET /csrf` (no credentials needed) answers 2xx in time; never throws.
+   * Goes through the circuit: false at once while it is open, and it is the half-open probe
+   * once the reset time has passed, so readiness alone can close the circuit with no traffic.
+   */
   ping(): Promise<boolean>;
   /** Closes the Pool this client opened (an injected dispatcher is left to its owner). */
   close(): Promise<void>;
+}
+
+/** What createUpstreamClient returns: the client plus what operators watch of it. */
+export interface UpstreamTransport extends UpstreamClient {
+  circuitState(): CircuitStateName;
+  /** Calls currently pending (queued, in flight or waiting to retry). */
+  pending(): number;
 }
 
 const RETRYABLE_METHODS: ReadonlySet<UpstreamMethod> = new Set(['GET', 'HEAD']);
@@ -94,7 +127,7 @@ const BACKSTOP_MARGIN_MS = 1000;
 /** Retry-After (seconds only; an HTTP date falls back to backoff), kept beside the error it came with. */
 const retryAfterMs = new WeakMap<UpstreamHttpError, number>();
 
-export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
+export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTransport {
   const base = new URL(options.origin);
   const origin = base.origin;
   const basePath = base.pathname.replace(/\/+$/, '');
@@ -102,14 +135,19 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   const retries = nonNegativeInt('retries', options.retries ?? 2);
   const minDelayMs = nonNegativeInt('retryMinDelayMs', options.retryMinDelayMs ?? 50);
   const backstopMs = timeoutMs + BACKSTOP_MARGIN_MS;
+  const connections = positiveInt('connections', options.connections ?? 64);
+  const maxPending = positiveInt('maxPending', options.maxPending ?? connections * 4);
   const ownPool = options.dispatcher
     ? undefined
-    : new Pool(origin, {
-        connections: positiveInt('connections', options.connections ?? 64),
-        headersTimeout: backstopMs,
-        bodyTimeout: backstopMs,
-      });
+    : new Pool(origin, { connections, headersTimeout: backstopMs, bodyTimeout: backstopMs });
   const dispatcher: Dispatcher = options.dispatcher ?? (ownPool as Pool);
+  const circuit = createCircuitBreaker({
+    failures: options.circuitFailures ?? 5,
+    resetMs: options.circuitResetMs ?? 5000,
+    isFailure: countsAgainstCircuit,
+    onChange: options.onCircuitChange,
+  });
+  let pending = 0;
 
   async function attemptOnce(req: UpstreamRequest, call: UpstreamCall, signal: AbortSignal) {
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
@@ -165,6 +203,19 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
   async function request(req: UpstreamRequest): Promise<UpstreamResponse> {
     const call: UpstreamCall = { method: req.method, route: req.route };
+    if (pending >= maxPending) throw new UpstreamUnavailableError('upstream saturated', call);
+    pending += 1;
+    try {
+      return await circuit.execute(
+        () => withRetries(req, call),
+        () => new UpstreamUnavailableError('circuit open', call),
+      );
+    } finally {
+      pending -= 1;
+    }
+  }
+
+  async function withRetries(req: UpstreamRequest, call: UpstreamCall): Promise<UpstreamResponse> {
     const deadline = Date.now() + timeoutMs;
     const signal = AbortSignal.timeout(timeoutMs);
     const maxAttempts = RETRYABLE_METHODS.has(req.method) ? retries + 1 : 1;
@@ -188,8 +239,10 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
           failure.retryable && attempt < maxAttempts
             ? retryDelay(failure.error, attempt, minDelayMs)
             : undefined;
-        // Never sleep past the deadline: give the caller the real failure now instead.
-        const willRetry = delay !== undefined && Date.now() + delay < deadline;
+        // Never sleep past the deadline, nor retry into a circuit that other calls just opened:
+        // give the caller the real failure now instead.
+        const willRetry =
+          delay !== undefined && Date.now() + delay < deadline && circuit.state() !== 'open';
         report({
           method: req.method,
           route: req.route,
@@ -215,6 +268,8 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         return false;
       }
     },
+    circuitState: () => circuit.state(),
+    pending: () => pending,
     async close() {
       await ownPool?.close();
     },
@@ -308,6 +363,23 @@ export function toUpstreamFailure(raw: unknown, call: UpstreamCall, timeoutMs: n
     outcome: 'unavailable',
     retryable: false,
   };
+}
+
+/**
+ * What the circuit breaker counts against the upstream: it is down, overloaded or too slow.
+ * 5xx, timeouts, refused/reset connections and DNS failures count. Any 4xx (401, 403, 404,
+ * 409, 429…) is the upstream answering, so it counts as health; so do bodies we cannot use
+ * (a contract problem that failing fast would not help), our own closed pool at shutdown, and
+ * errors that are not upstream errors at all (bugs).
+ */
+export function countsAgainstCircuit(error: unknown): boolean {
+  if (error instanceof UpstreamHttpError) return error.status >= 500;
+  if (error instanceof UpstreamTimeoutError) return true;
+  if (error instanceof UpstreamUnavailableError) {
+    const code = (error.cause as { code?: unknown } | undefined)?.code;
+    return code !== 'UND_ERR_CLOSED' && code !== 'UND_ERR_DESTROYED';
+  }
+  return false;
 }
 
 /** Node's happy-eyeballs connect failures are AggregateErrors whose inner errors carry the code. */
