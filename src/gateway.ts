@@ -49,6 +49,15 @@ export async function createGateway(config: Config, overrides: GatewayOverrides 
     timeoutMs: config.upstreamTimeoutMs,
     connections: config.upstreamConnections,
     retries: config.upstreamRetries,
+    circuitFailures: config.circuitFailures,
+    circuitResetMs: config.circuitResetMs,
+    onCircuitChange(state, lastFailure) {
+      metrics.circuitOpen.set(state === 'closed' ? 0 : 1);
+      const reason = lastFailure instanceof Error ? lastFailure.message : undefined;
+      if (state === 'open') logger.warn({ circuit: state, reason, resetMs: config.circuitResetMs }, 'upstream circuit open: failing fast');
+      else if (state === 'closed') logger.info({ circuit: state }, 'upstream circuit closed: upstream answers again');
+      else logger.info({ circuit: state }, 'upstream circuit half-open: probing');
+    },
     onCall(call) {
       const status = call.status === undefined ? call.outcome : String(call.status);
       metrics.upstreamCalls.inc({ method: call.method, route: call.route, status });
@@ -100,7 +109,7 @@ export async function createGateway(config: Config, overrides: GatewayOverrides 
       };
     },
   });
-  registerProbes(app, { metrics, upstreamReady: () => client.ping() });
+  registerProbes(app, { metrics, upstreamReady: () => client.ping(), circuitState: () => client.circuitState() });
 
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
