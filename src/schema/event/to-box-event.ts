@@ -9,6 +9,7 @@ import { UpstreamProtocolError } from '../../upstream/upstream-errors';
 import type { EventDto } from '../../upstream/upstream-types';
 import { AccessMode } from '../access/access-mode.enum';
 import { AccessRestriction } from '../access/access-restriction.enum';
+import { isDateTime } from '../scalars/date-time.scalar';
 import { isUuid } from '../scalars/uuid.scalar';
 import type { BoxEvent, BoxEventBase } from './box-event.interface';
 import {
@@ -32,6 +33,7 @@ import {
   OddContentError,
   oneOf,
   optionalBoolean,
+  optionalDateTime,
   optionalString,
   optionalUuid,
   readDeletion,
@@ -156,7 +158,7 @@ function toTextMessage(base: BoxEventBase, content: Record<string, unknown>): Te
   return new TextMessageEvent(base, {
     encrypted: requiredString(content, 'encrypted'),
     publicKey: requiredString(content, 'public_key'),
-    lastEditedAt: optionalString(content, 'last_edited_at'),
+    lastEditedAt: optionalDateTime(content, 'last_edited_at'),
     deletion: null,
   });
 }
@@ -201,9 +203,7 @@ function readBase(dto: EventDto, onOdd: OddEventHandler | undefined): BoxEventBa
   if (!isUuid(dto.id)) throw missing('id');
   if (typeof dto.type !== 'string' || dto.type === '') throw missing('type');
   if (!isUuid(dto.box_id)) throw missing('box_id');
-  if (typeof dto.server_event_created_at !== 'string' || dto.server_event_created_at === '') {
-    throw missing('server_event_created_at');
-  }
+  if (!isDateTime(dto.server_event_created_at)) throw missing('server_event_created_at');
   const sender = readIdentity(dto.sender);
   if (!sender) throw missing('sender');
   return {

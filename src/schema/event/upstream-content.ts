@@ -2,6 +2,7 @@
 // the upstream is trusted: a content field of the wrong shape throws OddContentError, which
 // toBoxEvent turns into an UnknownBoxEvent (the raw content kept) plus a warning.
 import type { IdentityDto } from '../../upstream/upstream-types';
+import { isDateTime } from '../scalars/date-time.scalar';
 import { isUuid } from '../scalars/uuid.scalar';
 import { Identity } from './identity.type';
 import { MessageDeletion } from './message-deletion.type';
@@ -44,6 +45,13 @@ export function optionalUuid(object: JsonObject, key: string): string | null {
   throw new OddContentError(`content.${key} is not a UUID`);
 }
 
+/** Absent or null → null; a string that is not RFC 3339 cannot be served as a DateTime: odd. */
+export function optionalDateTime(object: JsonObject, key: string): string | null {
+  const value = optionalString(object, key);
+  if (value === null || isDateTime(value)) return value;
+  throw new OddContentError(`content.${key} is not an RFC 3339 date-time`);
+}
+
 export function optionalBoolean(object: JsonObject, key: string): boolean | null {
   const value = object[key];
   if (value === undefined || value === null) return null;
@@ -84,7 +92,7 @@ export function readDeletion(content: JsonObject): MessageDeletion | null {
   if (!isJsonObject(deleted)) throw new OddContentError('content.deleted is not an object');
   const deletedBy = readIdentity(deleted.by_identity);
   if (!deletedBy) throw new OddContentError('content.deleted.by_identity is not an identity');
-  const atTime = optionalString(deleted, 'at_time');
+  const atTime = optionalDateTime(deleted, 'at_time');
   return new MessageDeletion(deletedBy, atTime === null || ZERO_TIME.test(atTime) ? null : atTime);
 }
 

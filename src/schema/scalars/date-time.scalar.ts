@@ -6,8 +6,13 @@ import { BadUserInputError } from '../../errors/gateway-errors';
 
 const RFC3339_PATTERN = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
+/** Whether a value can be served as a DateTime: an RFC 3339 string, kept exactly as written. */
+export function isDateTime(value: unknown): value is string {
+  return typeof value === 'string' && RFC3339_PATTERN.test(value);
+}
+
 function parseDateTime(value: unknown): string {
-  if (typeof value === 'string' && RFC3339_PATTERN.test(value)) return value;
+  if (isDateTime(value)) return value;
   const shown = typeof value === 'string' ? JSON.stringify(value) : typeof value;
   throw new BadUserInputError(
     `DateTime cannot represent ${shown}: expected an RFC 3339 string`,
@@ -20,8 +25,10 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   description:
     'An RFC 3339 date-time string, passed through exactly as the upstream wrote it (no precision lost).',
   serialize(value) {
-    if (typeof value === 'string') return value;
-    throw new TypeError(`DateTime cannot serialize ${typeof value}: expected the upstream string`);
+    if (isDateTime(value)) return value;
+    throw new TypeError(
+      `DateTime cannot serialize ${typeof value === 'string' ? JSON.stringify(value) : typeof value}: expected an RFC 3339 string`,
+    );
   },
   parseValue: parseDateTime,
   parseLiteral(ast: ValueNode) {
