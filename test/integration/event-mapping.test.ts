@@ -341,6 +341,12 @@ describe('unknown types and odd content (crafted upstream lists)', () => {
       ['state.access_mode', { value: 'secret' }],
       ['member.kick', { kicker: 'alice' }],
       ['create', { title: 'no public key' }],
+      // Dates that are not RFC 3339 cannot be served as DateTime.
+      ['msg.text', { encrypted: 'aGk', public_key: 'pk', last_edited_at: 'soon' }],
+      [
+        'msg.text',
+        { deleted: { at_time: 'a while ago', by_identity: { id: 'x', display_name: 'X' } } },
+      ],
     ];
     serveEvents([
       dto(crafted(1), 'box.renamed', { title: 'New name', nested: { list: [1, 'two', null] } }),
@@ -449,6 +455,8 @@ describe('unknown types and odd content (crafted upstream lists)', () => {
     ['type', { type: undefined }],
     ['box_id', { box_id: 'not-a-uuid' }],
     ['server_event_created_at', { server_event_created_at: '' }],
+    // Served as a DateTime it would break the scalar's promise (RFC 3339): not a valid one.
+    ['an RFC 3339 server_event_created_at', { server_event_created_at: 'yesterday' }],
     ['sender', { sender: null }],
   ])(
     'an event missing %s → UPSTREAM_ERROR on that list field only; the counts of the same box intact',
