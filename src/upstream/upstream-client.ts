@@ -75,7 +75,10 @@ export interface UpstreamClientOptions {
   onCircuitChange?: (state: CircuitStateName, lastFailure: unknown) => void;
   /**
    * Calls pending at once (queued, in flight or waiting to retry) before new ones fail fast
-   * with UpstreamUnavailableError('upstream saturated'). @default connections × 4
+   * with UpstreamUnavailableError('upstream saturated'). The default (1,024 with 64 connections)
+   * is a memory bound, not a throttle: a healthy upstream drains it in well under a deadline,
+   * and a call queued further back behind a slow one would time out anyway.
+   * @default connections × 16
    */
   maxPending?: number;
 }
@@ -136,7 +139,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTr
   const minDelayMs = nonNegativeInt('retryMinDelayMs', options.retryMinDelayMs ?? 50);
   const backstopMs = timeoutMs + BACKSTOP_MARGIN_MS;
   const connections = positiveInt('connections', options.connections ?? 64);
-  const maxPending = positiveInt('maxPending', options.maxPending ?? connections * 4);
+  const maxPending = positiveInt('maxPending', options.maxPending ?? connections * 16);
   const ownPool = options.dispatcher
     ? undefined
     : new Pool(origin, { connections, headersTimeout: backstopMs, bodyTimeout: backstopMs });

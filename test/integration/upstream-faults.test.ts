@@ -331,6 +331,38 @@ describe('each upstream fault yields its code, within the deadline, and then rec
   });
 });
 
+describe('bounded waiting', () => {
+  it('a slow upstream cannot pile calls up: past connections × 16 pending, calls fail at once', async () => {
+    // One connection: 16 calls may wait at once; the other operations are refused at once.
+    const t = await startTestGateway({
+      env: {
+        UPSTREAM_CONNECTIONS: '1',
+        UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
+        CIRCUIT_FAILURES: '1000',
+      },
+    });
+    try {
+      t.emulator.failNext({
+        path: EVENTS_PATH,
+        fault: { kind: 'delay', ms: 5000 },
+        times: Infinity,
+      });
+      const results = await Promise.all(Array.from({ length: 40 }, () => timed(t, OPS.count)));
+      const seen = results.map(({ res }) => codes(res)[0]);
+      const timeouts = seen.filter((code) => code === 'UPSTREAM_TIMEOUT').length;
+      expect(timeouts).toBeGreaterThan(0);
+      expect(timeouts).toBeLessThanOrEqual(16);
+      expect(seen.filter((code) => code === 'UPSTREAM_UNAVAILABLE')).toHaveLength(40 - timeouts);
+      for (const { ms } of results) expect(ms).toBeLessThan(TIMEOUT_MS + MARGIN_MS);
+
+      t.emulator.clearFaults();
+      expect((await timed(t, OPS.count)).res.body.errors).toBeUndefined();
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('upstream refusing connections', () => {
   it('yields UPSTREAM_UNAVAILABLE and /readyz 503, then recovers once something listens', async () => {
     const port = await freePort();
