@@ -30,6 +30,8 @@ export function operationLimitsPlugin(limits: Limits): ApolloServerPlugin<Gatewa
                 { estimatedUpstreamCalls: plan.upstreamCalls, limit: limits.maxUpstreamCalls },
               );
             }
+            // The loaders serve every window from the calls the plan counted.
+            contextValue.loaders.expectPages(plan.pages);
           } catch (error) {
             // A request error, not a server one: answered 400 like a validation failure.
             if (error instanceof GatewayError) error.extensions.http = { status: 400 };

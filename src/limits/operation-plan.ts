@@ -2,11 +2,18 @@
 // (so a bad one rejects the whole operation before any upstream call), count mutation fields,
 // and estimate the upstream calls it needs, the way the loaders will make them (dedup per box,
 // page merging, counts shared with connections' totalCount, caches dropped after a mutation).
+// Its merged windows are handed to the loaders (Loaders.expectPages), so a window asked late
+// in execution is still served by the one call the plan counted for it.
 import {
+  getDirectiveValues,
   getNamedType,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
   isCompositeType,
   Kind,
   type FieldNode,
+  type FragmentSpreadNode,
+  type InlineFragmentNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
@@ -15,6 +22,7 @@ import {
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import { checkAccessChange, checkAfter, checkBase64Url, checkBoxIds, checkFirst, checkPage } from '../schema/arguments';
+import type { PlannedLists } from '../loaders/create-loaders';
 import { mergeWindows } from '../loaders/merge-windows';
 import type { Page } from '../upstream/upstream-types';
 
@@ -39,15 +47,26 @@ interface BoxScope {
   counts: Set<'events' | 'files'>;
 }
 
+/** A box as the loaders see it: its id, and how many writes to it came before (its generation). */
+interface BoxRef {
+  id: string;
+  generation: number;
+}
+
 export interface OperationPlan {
   mutationFields: number;
-  /** Upstream calls the operation needs at most. */
+  /**
+   * Upstream calls the operation needs at most: exact unless a field fails, a list comes back
+   * empty or a fragment's type condition matches nothing (the reads below are then never made).
+   */
   upstreamCalls: number;
+  /** Merged windows per lowercase box id, by generation (see Loaders.expectPages). */
+  pages: Map<string, PlannedLists[]>;
 }
 
 /**
- * Throws the first argument error (a GatewayError) it meets. Skip/include directives are
- * ignored, so the estimate is an upper bound.
+ * Throws the first argument error (a GatewayError) it meets. Fields and fragments left out by
+ * @skip / @include are left out of the plan too.
  */
 export function planOperation(
   schema: GraphQLSchema,
@@ -55,17 +74,22 @@ export function planOperation(
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
 ): OperationPlan {
-  const scopes = new Map<string, BoxScope>();
+  const scopes = new Map<string, BoxScope & BoxRef>();
+  const writes = new Map<string, number>();
   let mutationFields = 0;
-  const scopeOf = (key: string) => {
+  const scopeOf = (box: BoxRef) => {
+    const key = `${box.generation}:${box.id}`;
     let scope = scopes.get(key);
-    if (!scope) scopes.set(key, (scope = { events: [], files: [], counts: new Set() }));
+    if (!scope) scopes.set(key, (scope = { ...box, events: [], files: [], counts: new Set() }));
     return scope;
   };
+  const included = (node: FieldNode | FragmentSpreadNode | InlineFragmentNode) =>
+    isIncluded(node, variables);
 
   // Fragment cycles were refused by validation, which runs before this.
-  const walk = (set: SelectionSetNode, type: GraphQLCompositeType, box: string | undefined) => {
+  const walk = (set: SelectionSetNode, type: GraphQLCompositeType, box: BoxRef | undefined) => {
     for (const selection of set.selections) {
+      if (!included(selection)) continue;
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
         if (condition && isCompositeType(condition)) walk(selection.selectionSet, condition, box);
@@ -79,7 +103,7 @@ export function planOperation(
     }
   };
 
-  const field = (node: FieldNode, parent: GraphQLCompositeType, box: string | undefined) => {
+  const field = (node: FieldNode, parent: GraphQLCompositeType, box: BoxRef | undefined) => {
     if (!('getFields' in parent)) return;
     const definition = parent.getFields()[node.name.value];
     if (!definition) return; // __typename and friends
@@ -87,15 +111,20 @@ export function planOperation(
     const args: Args = getArgumentValues(definition, node, variables);
     ARGUMENT_CHECKS[coordinate]?.(args);
 
-    let childBoxes: Array<string | undefined> = [box];
+    let childBoxes: Array<BoxRef | undefined> = [box];
     if (parent.name === 'Mutation') {
       mutationFields += 1;
-      // Reads below a mutation's result come after that box's cache was dropped.
-      childBoxes = [`mutation#${mutationFields}:${String(args.boxId).toLowerCase()}`];
+      // Mutations run in series, in this order; reads below one come after its box's cache
+      // was dropped: a new generation of that box.
+      const id = String(args.boxId).toLowerCase();
+      const generation = (writes.get(id) ?? 0) + 1;
+      writes.set(id, generation);
+      childBoxes = [{ id, generation }];
     } else if (coordinate === 'Query.box') {
-      childBoxes = [String(args.id).toLowerCase()];
+      childBoxes = [{ id: String(args.id).toLowerCase(), generation: 0 }];
     } else if (coordinate === 'Query.boxes') {
-      childBoxes = [...new Set((args.ids as string[]).map((id) => id.toLowerCase()))];
+      const ids = new Set((args.ids as string[]).map((id) => id.toLowerCase()));
+      childBoxes = [...ids].map((id) => ({ id, generation: 0 }));
     } else if (box !== undefined && parent.name === 'Box') {
       const scope = scopeOf(box);
       if (definition.name === 'events') scope.events.push({ offset: args.offset, limit: args.limit });
@@ -105,7 +134,7 @@ export function planOperation(
       if (definition.name === 'eventsConnection' || definition.name === 'fileEventsConnection') {
         const list = definition.name === 'eventsConnection' ? scope.events : scope.files;
         list.push({ offset: checkAfter(args.after), limit: args.first + 1 });
-        if (node.selectionSet && selects(node.selectionSet, 'totalCount', fragments)) {
+        if (node.selectionSet && selects(node.selectionSet, 'totalCount', fragments, variables)) {
           scope.counts.add(definition.name === 'eventsConnection' ? 'events' : 'files');
         }
       }
@@ -120,17 +149,47 @@ export function planOperation(
   if (root) walk(operation.selectionSet, root, undefined);
 
   let upstreamCalls = mutationFields;
+  const pages = new Map<string, PlannedLists[]>();
   for (const scope of scopes.values()) {
-    upstreamCalls += mergeWindows(scope.events).length + mergeWindows(scope.files).length + scope.counts.size;
+    const lists = { events: windowsOf(scope.events), files: windowsOf(scope.files) };
+    upstreamCalls += lists.events.length + lists.files.length + scope.counts.size;
+    let generations = pages.get(scope.id);
+    if (!generations) pages.set(scope.id, (generations = []));
+    generations[scope.generation] = lists;
   }
-  return { mutationFields, upstreamCalls };
+  for (const generations of pages.values()) {
+    for (let i = 0; i < generations.length; i++) generations[i] ??= { events: [], files: [] };
+  }
+  return { mutationFields, upstreamCalls, pages };
 }
 
-function selects(set: SelectionSetNode, name: string, fragments: Record<string, FragmentDefinitionNode>): boolean {
+function windowsOf(windows: readonly Page[]): Page[] {
+  return mergeWindows(windows).map(({ offset, limit }) => ({ offset, limit }));
+}
+
+/** graphql-js's own rule: @skip(if: true) or @include(if: false) leaves the selection out. */
+function isIncluded(
+  node: FieldNode | FragmentSpreadNode | InlineFragmentNode,
+  variables: Record<string, unknown>,
+): boolean {
+  if (!node.directives?.length) return true;
+  if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
+}
+
+function selects(
+  set: SelectionSetNode,
+  name: string,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+): boolean {
   return set.selections.some((selection) => {
+    if (!isIncluded(selection, variables)) return false;
     if (selection.kind === Kind.FIELD) return selection.name.value === name;
-    if (selection.kind === Kind.INLINE_FRAGMENT) return selects(selection.selectionSet, name, fragments);
+    if (selection.kind === Kind.INLINE_FRAGMENT) {
+      return selects(selection.selectionSet, name, fragments, variables);
+    }
     const fragment = fragments[selection.name.value];
-    return fragment ? selects(fragment.selectionSet, name, fragments) : false;
+    return fragment ? selects(fragment.selectionSet, name, fragments, variables) : false;
   });
 }

@@ -2,10 +2,16 @@
 // (aliases, repeated ids, events pointing back at their box), and pages of one list merge.
 // Created fresh for every request, so nothing is shared between callers.
 import DataLoader from 'dataloader';
-import type { BoxEventsApi } from '../upstream/upstream-types';
+import type { BoxEventsApi, Page } from '../upstream/upstream-types';
 import { PageLoader } from './page-loader';
 
 export type { PageKey } from './page-loader';
+
+/** What the operation plan expects of one box in one generation (see PageLoader.expect). */
+export interface PlannedLists {
+  events: Page[];
+  files: Page[];
+}
 
 export interface Loaders {
   /** GET /boxes/:id/events windows, merged per box. */
@@ -18,6 +24,11 @@ export interface Loaders {
   filesCount: DataLoader<string, number>;
   /** Drop everything this request cached for one box: called after every mutation on it. */
   clearBox(boxId: string): void;
+  /**
+   * The operation plan's merged windows per box id, by generation (index 0 before any write to
+   * the box, k after its k-th): later windows are then served by the call an earlier one made.
+   */
+  expectPages(plan: ReadonlyMap<string, readonly PlannedLists[]>): void;
 }
 
 /**
@@ -46,6 +57,18 @@ export function createLoaders(api: BoxEventsApi): Loaders {
       files.clearBox(boxId);
       eventsCount.clear(boxId);
       filesCount.clear(boxId);
+    },
+    expectPages(plan) {
+      for (const [boxId, generations] of plan) {
+        events.expect(
+          boxId,
+          generations.map((lists) => lists.events),
+        );
+        files.expect(
+          boxId,
+          generations.map((lists) => lists.files),
+        );
+      }
     },
   };
 }
