@@ -72,8 +72,12 @@ export async function createGateway(config: Config, overrides: GatewayOverrides 
     genReqId: () => randomUUID(),
   });
   registerHttpErrorHandlers(app, { logger, maxBodyBytes: config.limits.maxBodyBytes });
+  // Set by close(): a response finished while draining closes its keep-alive connection, else
+  // the connection of an operation in flight at SIGTERM holds server.close() open (72 s idle).
+  let draining = false;
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (draining) reply.header('connection', 'close');
   });
 
   const armor = createOperationArmor(config.limits, { hideSuggestions: !config.introspection });
@@ -121,6 +125,7 @@ export async function createGateway(config: Config, overrides: GatewayOverrides 
     upstreamUrl,
     emulator,
     async close() {
+      draining = true;
       await app.close();
       await apollo.stop();
       await client.close();

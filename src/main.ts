@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
+    const drainStarted = Date.now();
     logger.info({ signal, graceMs: config.shutdownGraceMs }, 'draining in-flight operations');
     const deadline = setTimeout(() => {
       logger.error('drain deadline passed: exiting with operations still in flight');
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     deadline.unref();
     gateway.close().then(
       () => {
-        logger.info('closed');
+        logger.info({ drainMs: Date.now() - drainStarted }, 'drained: operations finished, upstream pool closed');
         process.exit(0);
       },
       (error: unknown) => {

@@ -1,0 +1,225 @@
+// SIGTERM on the real process (main.ts, compiled as `npm start` runs it): it stops accepting
+// connections, lets the operation in flight finish with its data, closes the upstream pool
+// and exits 0 within SHUTDOWN_GRACE_MS, saying so in its log.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startEmulator, type Emulator } from '../../src/emulator/emulator';
+import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../src/emulator/seed';
+
+const ROOT = join(__dirname, '..', '..');
+const GRACE_MS = 5000;
+const SLOW_MS = 1500;
+const W = DEMO_BOX_IDS.welcome;
+
+/**
+ * Compiles src/ alone into a private directory under dist/ (node_modules still resolves from
+ * there), so a concurrent `npm run build` or another test run never swaps files under us.
+ * Type errors elsewhere in a work in progress do not stop tsc from emitting; a missing entry
+ * point does fail the test.
+ */
+function buildMain(): { dir: string; main: string } {
+  const dir = mkdtempSync(join(ROOT, 'dist', '.shutdown-test-'));
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      extends: join(ROOT, 'tsconfig.json'),
+      compilerOptions: { outDir: dir, rootDir: join(ROOT, 'src'), sourceMap: false },
+      include: [join(ROOT, 'src')],
+    }),
+  );
+  const tsc = spawnSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  const main = join(dir, 'main.js');
+  try {
+    require.resolve(main);
+  } catch {
+    throw new Error(`tsc did not emit ${main}:\n${tsc.stdout}${tsc.stderr}`);
+  }
+  return { dir, main };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** One request on a fresh connection: the status, or the connection error's code. */
+function freshConnection(port: number): Promise<number | string> {
+  return new Promise((resolve) => {
+    const req = request({ host: '127.0.0.1', port, path: '/healthz', agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    req.end();
+  });
+}
+
+interface Running {
+  child: ChildProcess;
+  logs: Array<Record<string, unknown>>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+}
+
+function startGateway(main: string, env: Record<string, string>): Running {
+  const child = spawn(process.execPath, [main], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Array<Record<string, unknown>> = [];
+  let buffered = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    const lines = buffered.split('\n');
+    buffered = lines.pop()!;
+    for (const line of lines) if (line.trim()) logs.push(JSON.parse(line));
+  });
+  child.stderr!.on('data', (chunk: Buffer) => logs.push({ stderr: chunk.toString('utf8') }));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>(
+    (resolve) => child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
+  );
+  return { child, logs, exited };
+}
+
+async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+describe('SIGTERM on the real process', () => {
+  let build: { dir: string; main: string };
+  let emulator: Emulator;
+  let running: Running | undefined;
+
+  beforeAll(() => {
+    build = buildMain();
+  }, 120_000);
+  afterAll(() => rmSync(build.dir, { recursive: true, force: true }));
+
+  beforeEach(async () => {
+    emulator = await startEmulator();
+  });
+  afterEach(async () => {
+    if (running && running.child.exitCode === null) running.child.kill('SIGKILL');
+    running = undefined;
+    await emulator.close();
+  });
+
+  it('stops accepting, finishes the operation in flight, closes and exits 0 within the grace time', async () => {
+    const port = await freePort();
+    running = startGateway(build.main, {
+      UPSTREAM_URL: emulator.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      SHUTDOWN_GRACE_MS: String(GRACE_MS),
+    });
+    const { child, logs, exited } = running;
+    await until('"gateway listening"', () => logs.some((l) => l.msg === 'gateway listening'));
+
+    emulator.failNext({ method: 'GET', path: /\/events$/, fault: { kind: 'delay', ms: SLOW_MS } });
+    let settled = false;
+    const inFlight = fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKENS.alice}` },
+      body: JSON.stringify({ query: `{ box(id: "${W}") { events(limit: 3) { id } } }` }),
+    }).then(async (res) => {
+      settled = true;
+      return { status: res.status, body: (await res.json()) as unknown };
+    });
+    await until('the slow upstream call', () => emulator.requests.some((r) => r.method === 'GET'));
+
+    const signalledAt = Date.now();
+    child.kill('SIGTERM');
+
+    // New connections are refused (or answered 503) while the slow operation is still running.
+    let refusal: number | string | undefined;
+    async function poll() {
+      while (refusal === undefined) {
+        const answer = await freshConnection(port);
+        if (answer === 'ECONNREFUSED' || answer === 503) refusal = answer;
+        else await sleep(20);
+      }
+    }
+    void poll();
+    await until('a refused connection', () => refusal !== undefined, SLOW_MS);
+    expect(settled).toBe(false);
+
+    const response = await inFlight;
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        data: {
+          box: {
+            events: [
+              { id: expect.any(String) },
+              { id: expect.any(String) },
+              { id: expect.any(String) },
+            ],
+          },
+        },
+      },
+    });
+
+    const exit = await exited;
+    expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
+    expect(exit.at - signalledAt).toBeLessThan(GRACE_MS);
+    expect(exit.at - signalledAt).toBeGreaterThanOrEqual(SLOW_MS - 200);
+
+    const messages = logs.map((l) => l.msg ?? l.stderr);
+    expect(messages).toEqual([
+      'gateway listening',
+      'draining in-flight operations',
+      'graphql operation',
+      'drained: operations finished, upstream pool closed',
+    ]);
+    expect(logs[3].drainMs).toBeGreaterThanOrEqual(SLOW_MS - 200);
+  });
+
+  it('exits 1 at the grace deadline when an operation outlasts it, saying so', async () => {
+    const port = await freePort();
+    const graceMs = 800;
+    running = startGateway(build.main, {
+      UPSTREAM_URL: emulator.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      SHUTDOWN_GRACE_MS: String(graceMs),
+      UPSTREAM_TIMEOUT_MS: '30000',
+    });
+    const { child, logs, exited } = running;
+    await until('"gateway listening"', () => logs.some((l) => l.msg === 'gateway listening'));
+    emulator.failNext({ method: 'HEAD', path: /\/events$/, fault: { kind: 'delay', ms: 20_000 } });
+    const inFlight = fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKENS.alice}` },
+      body: JSON.stringify({ query: `{ box(id: "${W}") { eventsCount } }` }),
+    }).catch((error: unknown) => error);
+    await until('the slow upstream call', () => emulator.requests.some((r) => r.method === 'HEAD'));
+
+    const signalledAt = Date.now();
+    child.kill('SIGTERM');
+    const exit = await exited;
+    expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 1, signal: null });
+    expect(exit.at - signalledAt).toBeGreaterThanOrEqual(graceMs - 50);
+    expect(exit.at - signalledAt).toBeLessThan(graceMs + 1500);
+    expect(logs.map((l) => l.msg)).toContain(
+      'drain deadline passed: exiting with operations still in flight',
+    );
+    await inFlight; // the client sees its connection drop, whatever form that takes
+  });
+});
