@@ -450,6 +450,63 @@ describe('unknown types and odd content (crafted upstream lists)', () => {
     });
   });
 
+  it('every id of create lifted; isSaved false where omitted; an uppercase id lowercased; a bad referrer_id served as null (logged)', async () => {
+    const ORG = 'ab000000-0000-4000-8000-000000000001';
+    const TAG = 'ab000000-0000-4000-8000-000000000002';
+    const SUBJECT = 'ab000000-0000-4000-8000-000000000003';
+    serveEvents([
+      dto(crafted(1), 'create', {
+        owner_org_id: ORG,
+        datatag_id: TAG,
+        subject_identity_id: SUBJECT,
+        public_key: 'pk',
+        title: 'T',
+      }),
+      dto(crafted(2).toUpperCase(), 'msg.file', {
+        encrypted: 'aGk',
+        public_key: 'pk',
+        encrypted_file_id: DEMO_FILE_IDS.saved.toUpperCase(),
+      }),
+      dto(crafted(3), 'member.leave', null, { referrer_id: 'not-an-id' }),
+    ]);
+    const res = await t.gql(
+      `{ box(id: "${W}") { events(limit: 3) { __typename id referrerId
+        ... on BoxCreatedEvent { ownerOrgId datatagId subjectIdentityId title }
+        ... on FileMessageEvent { encryptedFileId isSaved } } } }`,
+      undefined,
+      { token: DEMO_TOKENS.alice },
+    );
+    expect(res.body).toEqual({
+      data: {
+        box: {
+          events: [
+            {
+              __typename: 'BoxCreatedEvent',
+              id: crafted(1),
+              referrerId: null,
+              ownerOrgId: ORG,
+              datatagId: TAG,
+              subjectIdentityId: SUBJECT,
+              title: 'T',
+            },
+            {
+              __typename: 'FileMessageEvent',
+              id: crafted(2),
+              referrerId: null,
+              encryptedFileId: DEMO_FILE_IDS.saved,
+              isSaved: false,
+            },
+            { __typename: 'MemberLeaveEvent', id: crafted(3), referrerId: null },
+          ],
+        },
+      },
+    });
+    const warnings = t.logs.entries().filter((e) => e.level === 40);
+    expect(warnings.map((w) => [w.eventId, w.reason])).toEqual([
+      [crafted(3), 'referrer_id is not a UUID; served as null'],
+    ]);
+  });
+
   it.each([
     ['id', { id: undefined }],
     ['type', { type: undefined }],
