@@ -640,9 +640,9 @@ describe('changeBoxAccesses', () => {
   });
 
   it('an access that already exists → CONFLICT with the upstream details', async () => {
-    const res = await change(ann.token, {
-      add: [{ restrictionType: 'EMAIL_DOMAIN', value: 'example.org' }],
-    });
+    const add = [{ restrictionType: 'EMAIL_DOMAIN', value: 'conflict.example' }];
+    expect((await change(ann.token, { add })).body.errors).toBeUndefined();
+    const res = await change(ann.token, { add });
     expectOneError(
       res,
       'changeBoxAccesses',
@@ -650,8 +650,8 @@ describe('changeBoxAccesses', () => {
     );
   });
 
-  it('removing an access that is not active → NOT_FOUND', async () => {
-    const res = await change(ann.token, { remove: [RULE_BEN] });
+  it('removing an access that does not exist → NOT_FOUND', async () => {
+    const res = await change(ann.token, { remove: ['ac000000-0000-4000-8000-0000000000ff'] });
     expectOneError(
       res,
       'changeBoxAccesses',
