@@ -45,10 +45,17 @@ it('aliases of the same field: one HEAD and one GET', async () => {
   expect(calls()).toEqual([events(W, 0, 5), countEvents(W)].sort());
 });
 
-it('aliases of the same box at the root share their calls', async () => {
-  await run(
-    `{ one: box(id: "${W}") { eventsCount fileEventsCount } two: box(id: "${W}") { eventsCount fileEventsCount } }`,
-  );
+it('the same box reached through box, an alias and boxes shares its calls', async () => {
+  const data = await run(`{
+    one: box(id: "${W}") { eventsCount fileEventsCount }
+    two: box(id: "${W.toUpperCase()}") { eventsCount fileEventsCount }
+    boxes(ids: ["${W}"]) { eventsCount }
+  }`);
+  expect(data).toEqual({
+    one: { eventsCount: 17, fileEventsCount: 1 },
+    two: { eventsCount: 17, fileEventsCount: 1 },
+    boxes: [{ eventsCount: 17 }],
+  });
   expect(calls()).toEqual([countEvents(W), countFiles(W)]);
 });
 
