@@ -378,3 +378,22 @@ describe('UPSTREAM_TIMEOUT (UPSTREAM_TIMEOUT_MS=300)', () => {
     expect(describeCalls(t.upstreamCalls())).toEqual([POST]);
   });
 });
+
+describe('UPSTREAM_UNAVAILABLE when the upstream is gone (connection refused)', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway();
+    await t.emulator.close();
+  });
+  afterAll(() => t.close());
+
+  it('reads and writes fail with UPSTREAM_UNAVAILABLE; fields that need no upstream are served', async () => {
+    const read = await t.gql(`{ box(id: "${W}") { id eventsCount } }`, undefined, {
+      token: DEMO_TOKENS.alice,
+    });
+    expect(read.body.data).toEqual({ box: { id: W, eventsCount: null } });
+    expectFieldError(read, ['box', 'eventsCount'], { code: 'UPSTREAM_UNAVAILABLE' });
+    const write = await t.gql(JOIN, undefined, { token: DEMO_TOKENS.eve });
+    expectFieldError(write, ['joinBox'], { code: 'UPSTREAM_UNAVAILABLE' });
+  });
+});
