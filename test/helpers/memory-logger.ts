@@ -20,5 +20,9 @@ export function memoryLogger(level = 'debug'): MemoryLogger {
     },
   });
   const logger = createLogger({ level, destination });
-  return { logger, lines, entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+  return {
+    logger,
+    lines,
+    entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
 }
