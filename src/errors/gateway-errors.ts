@@ -55,10 +55,14 @@ export class UnauthenticatedError extends GatewayError {
   }
 }
 
-/** The gateway's own argument checks; `fields` maps the argument name to the reason. */
+/**
+ * The gateway's own argument checks; `fields` maps the argument name to the reason. A scalar
+ * cannot know which argument it parses, so its `fields` is empty and then left out.
+ */
 export class BadUserInputError extends GatewayError {
   constructor(message: string, fields: Record<string, string>, options: GatewayErrorOptions = {}) {
-    super('BAD_USER_INPUT', message, { ...options, extensions: { fields, ...options.extensions } });
+    const named = Object.keys(fields).length > 0 ? { fields } : {};
+    super('BAD_USER_INPUT', message, { ...options, extensions: { ...named, ...options.extensions } });
   }
 }
 
