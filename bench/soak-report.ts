@@ -3,6 +3,7 @@
 // file just before writing.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
+import * as prettier from 'prettier';
 import type { Tally } from './soak-traffic';
 
 export interface MemorySample {
@@ -49,10 +50,11 @@ export function renderSection(run: SoakRun): string {
     `| operations/s | ${(tally.operations / run.elapsedS).toFixed(0)} |`,
     `| latency p50 / p99 / max | ${latencies(tally.latenciesMs)} |`,
     `| as expected | ${tally.asExpected} |`,
-    `| expected errors (by code) | ${counts(tally.expectedErrors)} |`,
-    `| **unexpected errors** (by code) | ${counts(tally.unexpectedErrors)} in ${tally.unexpectedOperations} operations |`,
+    `| expected errors (by code, one per failed field) | ${counts(tally.expectedErrors)} |`,
+    `| **unexpected errors** (by code, one per failed field) | ${counts(tally.unexpectedErrors)} in ${tally.unexpectedOperations} operations |`,
     `| RSS start (idle) → end | ${mb(first.rssBytes)} → ${mb(last.rssBytes)} |`,
     `| RSS max | ${mb(Math.max(...rss))} |`,
+    `| RSS after the first minute, min – max | ${steadyRange(samples)} |`,
     `| gateway exit after SIGTERM | ${run.gatewayExit} |`,
     '',
     '| at | operations so far | RSS | heap used |',
@@ -66,8 +68,11 @@ export function renderSection(run: SoakRun): string {
   return lines.join('\n');
 }
 
-/** Adds or replaces the `## Soak` section, leaving every other section as it is on disk now. */
-export function writeSection(path: string, section: string): void {
+/**
+ * Adds or replaces the `## Soak` section, leaving every other section as it is on disk now, and
+ * formats the file the way `npm run lint` checks it (prettier aligns the tables).
+ */
+export async function writeSection(path: string, section: string): Promise<void> {
   const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n';
   const start = current.search(/^## Soak[ \t]*$/m);
   let next: string;
@@ -79,7 +84,15 @@ export function writeSection(path: string, section: string): void {
     const after = end < 0 ? '' : `\n${rest.slice(end)}`;
     next = `${current.slice(0, start)}${section}${after}`;
   }
-  writeFileSync(path, next.replace(/\s*$/, '\n'));
+  const options = (await prettier.resolveConfig(path)) ?? {};
+  writeFileSync(path, await prettier.format(next, { ...options, filepath: path }));
+}
+
+/** The first minute is V8 sizing its heap under load; a leak shows as a rise after it. */
+function steadyRange(samples: MemorySample[]): string {
+  const after = samples.filter((s) => s.atS > 60).map((s) => s.rssBytes);
+  if (after.length === 0) return '– (run shorter than two minutes)';
+  return `${mb(Math.min(...after))} – ${mb(Math.max(...after))}`;
 }
 
 function machine(): string {

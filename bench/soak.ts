@@ -207,7 +207,7 @@ async function main(): Promise<void> {
   };
   const section = renderSection(run);
   process.stdout.write(`\n${section}\n`);
-  writeSection(join(ROOT, 'bench', 'RESULTS.md'), section);
+  await writeSection(join(ROOT, 'bench', 'RESULTS.md'), section);
   mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
   const { latenciesMs: _latencies, ...counts } = tally;
   writeFileSync(
