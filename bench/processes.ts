@@ -1,0 +1,130 @@
+// The emulator and the gateway as child processes of the bench, each measured from outside:
+// CPU seconds from /proc/<pid>/stat, the gateway's counters from its /metrics.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const DIST = join(__dirname, '..');
+const CLOCK_TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
+
+export interface Child {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+function track(child: ChildProcess, name: string): { stop(): Promise<void>; stderr: () => string } {
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    stderr: () => stderr,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timeout = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timeout);
+      if (stderr.trim()) process.stderr.write(`[${name} stderr] ${stderr.trim()}\n`);
+    },
+  };
+}
+
+/** `node dist/bench/emulator-main.js`, resolved once it prints `ready <url>`. */
+export async function spawnEmulator(latencyMs: number): Promise<Child> {
+  const child = spawn(process.execPath, [join(DIST, 'bench', 'emulator-main.js')], {
+    env: { ...process.env, BENCH_LATENCY_MS: String(latencyMs) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const handle = track(child, 'emulator');
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const match = /^ready (\S+)$/m.exec(out);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`emulator exited (${code}): ${handle.stderr()}`)),
+    );
+  });
+  return { url, pid: child.pid as number, stop: handle.stop };
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no TCP port');
+  return address.port;
+}
+
+/**
+ * `node dist/src/main.js` against the emulator, LOG_LEVEL=warn, NODE_ENV=production, plus
+ * `env`; with `cpuProfDir`, under `--cpu-prof` (the profile is written when it exits).
+ */
+export async function spawnGateway(
+  upstreamUrl: string,
+  env: Record<string, string> = {},
+  cpuProfDir?: string,
+): Promise<Child> {
+  const port = await freePort();
+  const args = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
+  const child = spawn(process.execPath, [...args, join(DIST, 'src', 'main.js')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      UPSTREAM_URL: upstreamUrl,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const handle = track(child, 'gateway');
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    if (child.exitCode !== null) throw new Error(`gateway exited: ${handle.stderr()}`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (attempt > 200) throw new Error('gateway did not start in 20 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { url: base, pid: child.pid as number, stop: handle.stop };
+}
+
+/** User and system (kernel) CPU seconds a process has used so far. */
+export function cpuTimes(pid: number): { user: number; system: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After "pid (comm) ", field 3 (state) is index 0, so utime (14) and stime (15) are 11 and 12.
+  return {
+    user: Number(fields[11]) / CLOCK_TICKS_PER_SECOND,
+    system: Number(fields[12]) / CLOCK_TICKS_PER_SECOND,
+  };
+}
+
+export function cpuSeconds(pid: number): number {
+  const { user, system } = cpuTimes(pid);
+  return user + system;
+}
+
+/** The sum over all label sets of each metric of a Prometheus text exposition. */
+export async function scrapeMetrics(gatewayUrl: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`${gatewayUrl}/metrics`)).text();
+  const sums = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{[^}]*\})? (\S+)/.exec(line);
+    if (!match) continue;
+    sums.set(match[1], (sums.get(match[1]) ?? 0) + Number(match[2]));
+  }
+  return sums;
+}
