@@ -1,22 +1,54 @@
 // Rejects, before any upstream call, an operation with a bad argument anywhere, more mutation
 // fields than allowed, or more estimated upstream calls than the budget (graphql-api.md §6).
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { Limits } from '../config';
 import type { GatewayContext } from '../context';
 import { GatewayError, QueryTooComplexError } from '../errors/gateway-errors';
-import { planOperation } from './operation-plan';
+import { planOperation, type OperationPlan } from './operation-plan';
+
+/** Distinct variable sets remembered per operation; past that, its plans are dropped. */
+const MAX_PLANS_PER_OPERATION = 64;
+
+/**
+ * Plans by operation and variables. Apollo hands every request of an already-seen query the same
+ * parsed document, so a dashboard polled by many clients is planned once, not once per request.
+ * Plans are never mutated after planOperation returns. Failed plans (argument errors) are not
+ * kept: they throw again.
+ */
+function planCache() {
+  const byOperation = new WeakMap<OperationDefinitionNode, Map<string, OperationPlan>>();
+  return (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+  ): OperationPlan => {
+    let plans = byOperation.get(operation);
+    if (!plans) byOperation.set(operation, (plans = new Map()));
+    const key = JSON.stringify(variables);
+    let plan = plans.get(key);
+    if (!plan) {
+      const fragments = Object.fromEntries(
+        document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
+      );
+      plan = planOperation(schema, operation, fragments, variables);
+      if (plans.size >= MAX_PLANS_PER_OPERATION) plans.clear();
+      plans.set(key, plan);
+    }
+    return plan;
+  };
+}
 
 export function operationLimitsPlugin(limits: Limits): ApolloServerPlugin<GatewayContext> {
+  const planFor = planCache();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, operation, document, request, contextValue }) {
           if (!operation) return;
-          const fragments = Object.fromEntries(
-            document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
-          );
           try {
-            const plan = planOperation(schema, operation, fragments, request.variables ?? {});
+            const plan = planFor(schema, document, operation, request.variables ?? {});
             contextValue.stats.estimatedUpstreamCalls = plan.upstreamCalls;
             if (plan.mutationFields > limits.maxMutations) {
               throw new QueryTooComplexError(

@@ -331,6 +331,29 @@ describe('call-count catalogue: the exact upstream requests of each operation', 
     expect(CATALOGUE.length).toBeGreaterThanOrEqual(15);
   });
 
+  it('one operation asked again with other variables: planned for its own variables each time', async () => {
+    // Plans are cached per parsed operation and variables; each run must still be exact.
+    const query = `query($limit: Int!, $after: String) { box(id: "${A}") {
+      events(limit: $limit) { id } eventsConnection(first: 2, after: $after) { totalCount @include(if: false) }
+    } }`;
+    const runs: Array<[Record<string, unknown>, string[]]> = [
+      [{ limit: 5 }, [events(A, 0, 5)]],
+      [{ limit: 50, after: encodeCursor(99) }, [events(A, 0, 50), events(A, 100, 3)]],
+      [{ limit: 5 }, [events(A, 0, 5)]],
+      [{ limit: 5, after: encodeCursor(3) }, [events(A, 0, 7)]],
+    ];
+    for (const [variables, calls] of runs) {
+      t.resetCalls();
+      const response = await t.gql(query, variables, { token: TOKEN });
+      expect(response.body.errors).toBeUndefined();
+      expect([...describeCalls(t.upstreamCalls())].sort()).toEqual([...calls].sort());
+      expect(lastOperationLine(t)).toMatchObject({
+        upstreamCalls: calls.length,
+        estimatedUpstreamCalls: calls.length,
+      });
+    }
+  });
+
   it.each(CATALOGUE.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     t.resetCalls();
     const response = await t.gql(c.query, c.variables, { token: c.token ?? TOKEN });
