@@ -35,6 +35,8 @@ export interface Config {
   upstreamConnections: number;
   /** Retries of GET/HEAD on connection errors and 502/503/504. @default 2 */
   upstreamRetries: number;
+  /** Upstream calls queued or in flight before new ones fail fast. @default upstreamConnections × 16 */
+  upstreamMaxPending: number;
   /** Consecutive upstream failures that open the circuit. @default 5 */
   circuitFailures: number;
   /** How long an open circuit waits before letting one probe through. @default 5000 */
@@ -93,14 +95,16 @@ export function loadConfig(env: Env): Config {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} is invalid: expected one of ${LOG_LEVELS.join(', ')}`);
   }
   const production = read('NODE_ENV') === 'production';
+  const upstreamConnections = int('UPSTREAM_CONNECTIONS', 64, 1);
 
   const config: Config = {
     upstreamUrl: upstreamUrl?.replace(/\/+$/, ''),
     port: int('PORT', 4000, 0, 65535),
     host: read('HOST') ?? '0.0.0.0',
     upstreamTimeoutMs: int('UPSTREAM_TIMEOUT_MS', 10_000, 1),
-    upstreamConnections: int('UPSTREAM_CONNECTIONS', 64, 1),
+    upstreamConnections,
     upstreamRetries: int('UPSTREAM_RETRIES', 2, 0, 10),
+    upstreamMaxPending: int('UPSTREAM_MAX_PENDING', upstreamConnections * 16, 1),
     circuitFailures: int('CIRCUIT_FAILURES', 5, 1),
     circuitResetMs: int('CIRCUIT_RESET_MS', 5_000, 1),
     logLevel: logLevel as LogLevel,

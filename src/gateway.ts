@@ -50,6 +50,7 @@ export async function createGateway(config: Config, overrides: GatewayOverrides 
     timeoutMs: config.upstreamTimeoutMs,
     connections: config.upstreamConnections,
     retries: config.upstreamRetries,
+    maxPending: config.upstreamMaxPending,
     circuitFailures: config.circuitFailures,
     circuitResetMs: config.circuitResetMs,
     onCircuitChange(state, lastFailure) {

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       upstreamTimeoutMs: 10_000,
       upstreamConnections: 64,
       upstreamRetries: 2,
+      upstreamMaxPending: 1024,
       logLevel: 'info',
       introspection: true,
       limits: {
@@ -45,6 +46,7 @@ describe('loadConfig', () => {
       upstreamTimeoutMs: 250,
       upstreamConnections: 4,
       upstreamRetries: 0,
+      upstreamMaxPending: 64,
       logLevel: 'debug',
       limits: { maxDepth: 5, maxUpstreamCalls: 7 },
     });
