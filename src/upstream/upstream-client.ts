@@ -7,7 +7,7 @@
 // - the interceptor retries 500 and 429 by default and, when a retryable status runs out of
 //   retries, throws RequestRetryError instead of handing over the response, so the error body
 //   (the upstream envelope) would be lost; we only retry 502/503/504 and keep the last answer;
-// - one AbortSignal.timeout must bound the whole call, backoff sleeps included, and a Retry-After
+// - one deadline signal must bound the whole call, backoff sleeps included, and a Retry-After
 //   that would end past the deadline must stop retrying at once instead of sleeping into a timeout;
 // - onCall must see every attempt (metrics count retries), which the interceptor hides.
 //
@@ -222,9 +222,31 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTr
     }
   }
 
+  /**
+   * One deadline bounds the whole call, retries and backoff included. A controller whose timer
+   * is cleared when the call ends, rather than AbortSignal.timeout: that one costs about three
+   * times as much per call (its timer is only released by GC), 3-4% of the gateway's profile
+   * with the 60 calls per operation of bench/ scenario (b).
+   */
   async function withRetries(req: UpstreamRequest, call: UpstreamCall): Promise<UpstreamResponse> {
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new DOMException('upstream call deadline passed', 'TimeoutError')),
+      timeoutMs,
+    );
+    try {
+      return await attempts(req, call, controller.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function attempts(
+    req: UpstreamRequest,
+    call: UpstreamCall,
+    signal: AbortSignal,
+  ): Promise<UpstreamResponse> {
     const deadline = Date.now() + timeoutMs;
-    const signal = AbortSignal.timeout(timeoutMs);
     const maxAttempts = RETRYABLE_METHODS.has(req.method) ? retries + 1 : 1;
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
@@ -357,7 +379,7 @@ export function toUpstreamFailure(raw: unknown, call: UpstreamCall, timeoutMs: n
         retryable: false,
       };
   }
-  // AbortSignal.timeout rejects with a DOMException (name TimeoutError, numeric code).
+  // The deadline aborts with a DOMException named TimeoutError (as AbortSignal.timeout does).
   if (err.name === 'TimeoutError' || err.name === 'AbortError') {
     return {
       error: new UpstreamTimeoutError(timeoutMs, call, raw),
