@@ -10,6 +10,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import * as prettier from 'prettier';
 import { poolFor, runClosedLoop, type Call, type LoadResult } from './load-driver';
 import {
   cpuSeconds,
@@ -213,7 +214,7 @@ async function main(): Promise<void> {
   }
   const report = render(cells, startedAt, loadBefore);
   process.stdout.write(`${report}\n`);
-  if (process.env.BENCH_WRITE !== '0') writeResults(report);
+  if (process.env.BENCH_WRITE !== '0') await writeResults(report);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -347,7 +348,7 @@ function render(cells: Cell[], startedAt: Date, loadBefore: number[]): string {
  * Rewrites only the generated block of the "## Throughput and latency" section, on a fresh read
  * (other benches write their own sections of the same file); adds the section if missing.
  */
-function writeResults(report: string): void {
+async function writeResults(report: string): Promise<void> {
   const existing = existsSync(RESULTS_FILE)
     ? readFileSync(RESULTS_FILE, 'utf8')
     : '# Benchmark results\n';
@@ -364,7 +365,9 @@ function writeResults(report: string): void {
         ? `${existing.replace(/\s*$/, '')}\n\n${section}`
         : existing.slice(0, firstSection) + section + existing.slice(firstSection);
   }
-  writeFileSync(RESULTS_FILE, next.replace(/\s*$/, '\n'));
+  // Formatted as `prettier --write` would, so `npm run lint` stays clean after a run.
+  const options = (await prettier.resolveConfig(RESULTS_FILE)) ?? {};
+  writeFileSync(RESULTS_FILE, await prettier.format(next, { ...options, filepath: RESULTS_FILE }));
   log(`wrote ${RESULTS_FILE}`);
 }
 
