@@ -33,7 +33,10 @@ async function main(): Promise<void> {
     deadline.unref();
     gateway.close().then(
       () => {
-        logger.info({ drainMs: Date.now() - drainStarted }, 'drained: operations finished, upstream pool closed');
+        logger.info(
+          { drainMs: Date.now() - drainStarted },
+          'drained: operations finished, upstream pool closed',
+        );
         process.exit(0);
       },
       (error: unknown) => {
@@ -64,6 +67,8 @@ function demoBanner(url: string): string {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -42,7 +42,10 @@ export class GatewayError extends GraphQLError {
   ) {
     const extensions: Record<string, unknown> = { code: errorCode, ...options.extensions };
     if (options.upstream) extensions.upstream = options.upstream;
-    const graphqlOptions: GraphQLErrorOptions = { extensions, originalError: options.originalError };
+    const graphqlOptions: GraphQLErrorOptions = {
+      extensions,
+      originalError: options.originalError,
+    };
     super(message, graphqlOptions);
     Object.setPrototypeOf(this, new.target.prototype);
     this.name = new.target.name;
@@ -50,7 +53,10 @@ export class GatewayError extends GraphQLError {
 }
 
 export class UnauthenticatedError extends GatewayError {
-  constructor(message = 'Authentication required: send Authorization: Bearer <token> or the session cookies', options?: GatewayErrorOptions) {
+  constructor(
+    message = 'Authentication required: send Authorization: Bearer <token> or the session cookies',
+    options?: GatewayErrorOptions,
+  ) {
     super('UNAUTHENTICATED', message, options);
   }
 }
@@ -62,7 +68,10 @@ export class UnauthenticatedError extends GatewayError {
 export class BadUserInputError extends GatewayError {
   constructor(message: string, fields: Record<string, string>, options: GatewayErrorOptions = {}) {
     const named = Object.keys(fields).length > 0 ? { fields } : {};
-    super('BAD_USER_INPUT', message, { ...options, extensions: { ...named, ...options.extensions } });
+    super('BAD_USER_INPUT', message, {
+      ...options,
+      extensions: { ...named, ...options.extensions },
+    });
   }
 }
 

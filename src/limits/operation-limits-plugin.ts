@@ -30,7 +30,9 @@ function planCache() {
     let plan = plans.get(key);
     if (!plan) {
       const fragments = Object.fromEntries(
-        document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
+        document.definitions.flatMap((d) =>
+          d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [],
+        ),
       );
       plan = planOperation(schema, operation, fragments, variables);
       if (plans.size >= MAX_PLANS_PER_OPERATION) plans.clear();

@@ -21,12 +21,35 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
-import { checkAccessChange, checkAfter, checkBase64Url, checkBoxIds, checkFirst, checkPage } from '../schema/arguments';
+import {
+  checkAccessChange,
+  checkAfter,
+  checkBase64Url,
+  checkBoxIds,
+  checkFirst,
+  checkPage,
+} from '../schema/arguments';
 import type { PlannedLists } from '../loaders/create-loaders';
 import { mergeWindows } from '../loaders/merge-windows';
 import type { Page } from '../upstream/upstream-types';
 
-type Args = Record<string, any>;
+/**
+ * Argument values as graphql-js coerced them, for the fields this file reads. The schema makes
+ * each one present (non-null or defaulted) on the fields it is read from.
+ */
+interface Args {
+  id: string;
+  ids: string[];
+  boxId: string;
+  offset: number;
+  limit: number;
+  first: number;
+  after: string | null;
+  encrypted: string;
+  newEncrypted: string;
+  add: unknown[];
+  remove: unknown[];
+}
 
 /** Per-field argument checks, keyed by schema coordinate. The checks themselves live in schema/arguments.ts. */
 const ARGUMENT_CHECKS: Record<string, (args: Args) => unknown> = {
@@ -91,7 +114,9 @@ export function planOperation(
     for (const selection of set.selections) {
       if (!included(selection)) continue;
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
+        const condition = selection.typeCondition
+          ? schema.getType(selection.typeCondition.name.value)
+          : type;
         if (condition && isCompositeType(condition)) walk(selection.selectionSet, condition, box);
       } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments[selection.name.value];
@@ -108,7 +133,7 @@ export function planOperation(
     const definition = parent.getFields()[node.name.value];
     if (!definition) return; // __typename and friends
     const coordinate = `${parent.name}.${definition.name}`;
-    const args: Args = getArgumentValues(definition, node, variables);
+    const args = getArgumentValues(definition, node, variables) as unknown as Args;
     ARGUMENT_CHECKS[coordinate]?.(args);
 
     let childBoxes: Array<BoxRef | undefined> = [box];
@@ -123,12 +148,14 @@ export function planOperation(
     } else if (coordinate === 'Query.box') {
       childBoxes = [{ id: String(args.id).toLowerCase(), generation: 0 }];
     } else if (coordinate === 'Query.boxes') {
-      const ids = new Set((args.ids as string[]).map((id) => id.toLowerCase()));
+      const ids = new Set(args.ids.map((id) => id.toLowerCase()));
       childBoxes = [...ids].map((id) => ({ id, generation: 0 }));
     } else if (box !== undefined && parent.name === 'Box') {
       const scope = scopeOf(box);
-      if (definition.name === 'events') scope.events.push({ offset: args.offset, limit: args.limit });
-      if (definition.name === 'fileEvents') scope.files.push({ offset: args.offset, limit: args.limit });
+      if (definition.name === 'events')
+        scope.events.push({ offset: args.offset, limit: args.limit });
+      if (definition.name === 'fileEvents')
+        scope.files.push({ offset: args.offset, limit: args.limit });
       if (definition.name === 'eventsCount') scope.counts.add('events');
       if (definition.name === 'fileEventsCount') scope.counts.add('files');
       if (definition.name === 'eventsConnection' || definition.name === 'fileEventsConnection') {
@@ -145,7 +172,8 @@ export function planOperation(
     }
   };
 
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   if (root) walk(operation.selectionSet, root, undefined);
 
   let upstreamCalls = mutationFields;

@@ -16,7 +16,9 @@ export interface MergedWindow extends Page {
  * because extending the current window never costs an extra call that starting a new one saves.
  */
 export function mergeWindows(windows: readonly Page[], maxLimit = MAX_WINDOW): MergedWindow[] {
-  const order = windows.map((_, index) => index).sort((a, b) => windows[a].offset - windows[b].offset);
+  const order = windows
+    .map((_, index) => index)
+    .sort((a, b) => windows[a].offset - windows[b].offset);
   const merged: MergedWindow[] = [];
   let current: MergedWindow | undefined;
   for (const index of order) {

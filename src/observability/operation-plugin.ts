@@ -12,7 +12,9 @@ export function operationPlugin(metrics: Metrics): ApolloServerPlugin<GatewayCon
         async willSendResponse({ response, operationName, contextValue: ctx }) {
           const body = response.body;
           const result = body.kind === 'single' ? body.singleResult : undefined;
-          const codes = (result?.errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          const codes = (result?.errors ?? []).map((e) =>
+            String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+          );
           const outcome = codes.length === 0 ? 'success' : result?.data ? 'error' : 'rejected';
           const label = metrics.operationLabel(operationName);
           metrics.operations.inc({ operation: label, outcome });

@@ -9,7 +9,11 @@ export interface OperationStats {
   estimatedUpstreamCalls?: number;
 }
 
-export function forOperation(api: BoxEventsApi, concurrency: number, stats: OperationStats): BoxEventsApi {
+export function forOperation(
+  api: BoxEventsApi,
+  concurrency: number,
+  stats: OperationStats,
+): BoxEventsApi {
   let inFlight = 0;
   const waiting: Array<() => void> = [];
   const run = async <T>(call: () => Promise<T>): Promise<T> => {

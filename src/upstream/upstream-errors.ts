@@ -41,7 +41,11 @@ export class UpstreamHttpError extends UpstreamError {
 
 export class UpstreamTimeoutError extends UpstreamError {
   readonly kind = 'UPSTREAM_TIMEOUT';
-  constructor(readonly timeoutMs: number, call?: UpstreamCall, cause?: unknown) {
+  constructor(
+    readonly timeoutMs: number,
+    call?: UpstreamCall,
+    cause?: unknown,
+  ) {
     super(`upstream did not answer within ${timeoutMs} ms`, call, { cause });
   }
 }

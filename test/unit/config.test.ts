@@ -60,7 +60,12 @@ describe('loadConfig', () => {
   it('names every bad variable and its value, one line each', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', UPSTREAM_TIMEOUT_MS: '-5', UPSTREAM_URL: 'ftp://x', LOG_LEVEL: 'loud' });
+      loadConfig({
+        PORT: 'eighty',
+        UPSTREAM_TIMEOUT_MS: '-5',
+        UPSTREAM_URL: 'ftp://x',
+        LOG_LEVEL: 'loud',
+      });
     } catch (caught) {
       error = caught;
     }

@@ -18,21 +18,30 @@ function fakeList(size: number) {
   return { items, calls, fetchPage };
 }
 
-const windowArb = fc.record({ offset: fc.integer({ min: 0, max: 1200 }), limit: fc.integer({ min: 1, max: 500 }) });
+const windowArb = fc.record({
+  offset: fc.integer({ min: 0, max: 1200 }),
+  limit: fc.integer({ min: 1, max: 500 }),
+});
 
 describe('page merging', () => {
   it('gives every window exactly the slice a direct request would return', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(windowArb, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 1500 }), async (windows, size) => {
-        const list = fakeList(size);
-        const loader = new PageLoader('events', list.fetchPage);
-        const results = await Promise.all(windows.map((w) => loader.load({ boxId: BOX, ...w })));
-        results.forEach((result, i) => {
-          expect(result).toEqual(list.items.slice(windows[i].offset, windows[i].offset + windows[i].limit));
-        });
-        expect(list.calls.length).toBe(mergeWindows(windows).length);
-        for (const call of list.calls) expect(call.limit).toBeLessThanOrEqual(MAX_WINDOW);
-      }),
+      fc.asyncProperty(
+        fc.array(windowArb, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 1500 }),
+        async (windows, size) => {
+          const list = fakeList(size);
+          const loader = new PageLoader('events', list.fetchPage);
+          const results = await Promise.all(windows.map((w) => loader.load({ boxId: BOX, ...w })));
+          results.forEach((result, i) => {
+            expect(result).toEqual(
+              list.items.slice(windows[i].offset, windows[i].offset + windows[i].limit),
+            );
+          });
+          expect(list.calls.length).toBe(mergeWindows(windows).length);
+          for (const call of list.calls) expect(call.limit).toBeLessThanOrEqual(MAX_WINDOW);
+        },
+      ),
     );
   });
 
@@ -61,7 +70,10 @@ describe('page merging', () => {
   it('merges the issue example into one call: limit 5 and limit 50 → offset 0, limit 50', async () => {
     const list = fakeList(100);
     const loader = new PageLoader('events', list.fetchPage);
-    await Promise.all([loader.load({ boxId: BOX, offset: 0, limit: 5 }), loader.load({ boxId: BOX, offset: 0, limit: 50 })]);
+    await Promise.all([
+      loader.load({ boxId: BOX, offset: 0, limit: 5 }),
+      loader.load({ boxId: BOX, offset: 0, limit: 50 }),
+    ]);
     expect(list.calls).toEqual([{ offset: 0, limit: 50 }]);
   });
 
@@ -69,11 +81,16 @@ describe('page merging', () => {
     const list = fakeList(100);
     const loader = new PageLoader('events', list.fetchPage);
     await loader.load({ boxId: BOX, offset: 0, limit: 50 });
-    expect(await loader.load({ boxId: BOX, offset: 10, limit: 5 })).toEqual(list.items.slice(10, 15));
+    expect(await loader.load({ boxId: BOX, offset: 10, limit: 5 })).toEqual(
+      list.items.slice(10, 15),
+    );
     expect(list.calls).toHaveLength(1);
     loader.clearBox(BOX);
     await loader.load({ boxId: BOX, offset: 10, limit: 5 });
-    expect(list.calls).toEqual([{ offset: 0, limit: 50 }, { offset: 10, limit: 5 }]);
+    expect(list.calls).toEqual([
+      { offset: 0, limit: 50 },
+      { offset: 10, limit: 5 },
+    ]);
   });
 
   it('keeps boxes apart and delivers a failure to the windows of the failed call only', async () => {
