@@ -73,7 +73,11 @@ export async function createGateway(config: Config, overrides: GatewayOverrides 
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
   });
-  registerHttpErrorHandlers(app, { logger, maxBodyBytes: config.limits.maxBodyBytes });
+  registerHttpErrorHandlers(app, {
+    logger,
+    maxBodyBytes: config.limits.maxBodyBytes,
+    onError: (code) => metrics.errors.inc({ code }),
+  });
   // Set by close(): a response finished while draining closes its keep-alive connection, else
   // the connection of an operation in flight at SIGTERM holds server.close() open (72 s idle).
   let draining = false;

@@ -14,6 +14,8 @@ export interface HttpErrorOptions {
   graphqlPath?: string;
   /** @default 'GET, POST' */
   graphqlMethods?: string;
+  /** Told the code of every error answered here, for the errors-by-code metric. */
+  onError?: (code: string) => void;
 }
 
 /** Apollo's own code for a malformed HTTP request (batching off, CSRF, no query). */
@@ -56,10 +58,14 @@ export function registerHttpErrorHandlers(app: FastifyInstance, options: HttpErr
     const status = error.statusCode ?? 500;
     if (status >= 500 || status < 400) {
       options.logger.error({ err: error, requestId: request.id }, 'unexpected HTTP-level error');
-      return send(reply, 500, { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
+      return send(options, reply, 500, {
+        code: 'INTERNAL_SERVER_ERROR',
+        message: 'Internal server error',
+      });
     }
     const known = KNOWN.get(error.code)?.(options);
     return send(
+      options,
       reply,
       status,
       known ?? { code: BAD_REQUEST, message: STATUS_CODES[status] ?? 'Bad Request' },
@@ -70,13 +76,19 @@ export function registerHttpErrorHandlers(app: FastifyInstance, options: HttpErr
     if (request.url.split('?')[0] === graphqlPath) {
       reply.header('allow', options.graphqlMethods ?? 'GET, POST');
       const message = `${request.method} is not supported on ${graphqlPath}`;
-      return send(reply, 405, { code: BAD_REQUEST, message });
+      return send(options, reply, 405, { code: BAD_REQUEST, message });
     }
-    return send(reply, 404, { code: 'NOT_FOUND', message: 'Not Found' });
+    return send(options, reply, 404, { code: 'NOT_FOUND', message: 'Not Found' });
   });
 }
 
-function send(reply: FastifyReply, status: number, { code, message, extensions }: Answer) {
+function send(
+  options: HttpErrorOptions,
+  reply: FastifyReply,
+  status: number,
+  { code, message, extensions }: Answer,
+) {
+  options.onError?.(code);
   return reply
     .code(status)
     .type('application/json; charset=utf-8')

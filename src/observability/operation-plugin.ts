@@ -2,6 +2,7 @@
 // calls, error codes. Errors are read after formatError ran, so codes are the client's codes.
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context';
+import { GatewayError } from '../errors/gateway-errors';
 import type { Metrics } from './metrics';
 
 export function operationPlugin(metrics: Metrics): ApolloServerPlugin<GatewayContext> {
@@ -32,6 +33,17 @@ export function operationPlugin(metrics: Metrics): ApolloServerPlugin<GatewayCon
           );
         },
       };
+    },
+    // Apollo answers an error thrown before execution (the token limit) without willSendResponse.
+    async unexpectedErrorProcessingRequest({ requestContext, error }) {
+      const code = error instanceof GatewayError ? error.errorCode : 'INTERNAL_SERVER_ERROR';
+      const operation = requestContext.request.operationName;
+      metrics.operations.inc({ operation: metrics.operationLabel(operation), outcome: 'rejected' });
+      metrics.errors.inc({ code });
+      requestContext.contextValue.logger.info(
+        { operation: operation ?? null, upstreamCalls: 0, errorCodes: [code] },
+        'graphql operation',
+      );
     },
   };
 }
