@@ -1,8 +1,13 @@
 // The executable schema, built from the type-graphql classes. Built once per process: building
 // is slow (every test file asks for it) and the result is immutable. Never emits a file:
 // schema.graphql is written by `npm run schema:emit` only (style.md habit 12).
-import type { GraphQLSchema } from 'graphql';
-import { buildSchemaSync, type ClassType, type NonEmptyArray } from 'type-graphql';
+import { isInterfaceType, type GraphQLSchema } from 'graphql';
+import {
+  buildSchemaSync,
+  getMetadataStorage,
+  type ClassType,
+  type NonEmptyArray,
+} from 'type-graphql';
 import { AccessResolver } from './access/access.resolver';
 import { BoxConnectionResolver } from './box/box-connection.resolver';
 import { BoxEventConnectionResolver } from './box/box-event-connection.resolver';
@@ -10,6 +15,7 @@ import { BoxStateResolver } from './box/box-state.resolver';
 import { BoxResolver } from './box/box.resolver';
 import { FileEventConnectionResolver } from './box/file-event-connection.resolver';
 import { MemberResolver } from './box/member.resolver';
+import { resolveBoxEventClass } from './event/box-event.interface';
 import { BoxEventResolver } from './event/box-event.resolver';
 import { ALL_EVENT_TYPES } from './event/event-types';
 import { MessageResolver } from './event/message.resolver';
@@ -29,13 +35,15 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
 let built: GraphQLSchema | undefined;
 
 export function buildGatewaySchema(): GraphQLSchema {
-  built ??= describeRootTypes(
-    buildSchemaSync({
-      resolvers: RESOLVERS,
-      orphanedTypes: [...ALL_EVENT_TYPES],
-      validate: false,
-      emitSchemaFile: false,
-    }),
+  built ??= synchronousResolveType(
+    describeRootTypes(
+      buildSchemaSync({
+        resolvers: RESOLVERS,
+        orphanedTypes: [...ALL_EVENT_TYPES],
+        validate: false,
+        emitSchemaFile: false,
+      }),
+    ),
   );
   return built;
 }
@@ -50,5 +58,18 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
     mutation.description =
       'Writes: each mutation makes exactly one upstream call and returns the event it created.';
   }
+  return schema;
+}
+
+// type-graphql wraps every resolveType in an async function (one promise per event). graphql-jit
+// (src/execution/jit-plugin.ts) only takes a synchronous answer; graphql-js takes either. Same
+// lookup, same error for a value that is no registered event class.
+function synchronousResolveType(schema: GraphQLSchema): GraphQLSchema {
+  const boxEvent = schema.getType('BoxEvent');
+  if (!isInterfaceType(boxEvent)) throw new Error('the schema has no BoxEvent interface');
+  const typeNames = new Map<unknown, string>(
+    getMetadataStorage().objectTypes.map((type) => [type.target, type.name]),
+  );
+  boxEvent.resolveType = (value) => typeNames.get(resolveBoxEventClass(value));
   return schema;
 }

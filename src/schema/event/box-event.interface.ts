@@ -23,7 +23,7 @@ export function registerBoxEventClasses(classes: readonly ClassType[]): void {
   for (const cls of classes) implementations.add(cls);
 }
 
-function resolveBoxEventClass(value: unknown): ClassType {
+export function resolveBoxEventClass(value: unknown): ClassType {
   const cls = (value as { constructor?: unknown } | null)?.constructor as ClassType | undefined;
   if (cls && implementations.has(cls)) return cls;
   throw new Error(`BoxEvent value is not an instance of a registered event class (${cls?.name})`);
