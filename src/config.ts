@@ -47,6 +47,8 @@ export interface Config {
   introspection: boolean;
   /** How long SIGTERM waits for in-flight operations. @default 10000 */
   shutdownGraceMs: number;
+  /** Queries run compiled by graphql-jit (src/execution/jit-plugin.ts). @default true */
+  graphqlJit: boolean;
   limits: Limits;
 }
 
@@ -110,6 +112,7 @@ export function loadConfig(env: Env): Config {
     logLevel: logLevel as LogLevel,
     introspection: bool('INTROSPECTION', !production),
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10_000, 0),
+    graphqlJit: bool('GRAPHQL_JIT', true),
     limits: {
       maxDepth: int('MAX_DEPTH', 12, 1),
       maxAliases: int('MAX_ALIASES', 30, 0),

@@ -10,6 +10,7 @@ import type { GatewayContext } from './context';
 import { readCredentials } from './auth/credentials';
 import { startEmulator, type Emulator } from './emulator/emulator';
 import { createFormatError } from './errors/format-error';
+import { withJitExecution } from './execution/jit-plugin';
 import { registerHttpErrorHandlers } from './http/error-handler';
 import { registerProbes } from './http/probes';
 import { createLoaders } from './loaders/create-loaders';
@@ -87,15 +88,16 @@ export async function createGateway(config: Config, overrides: GatewayOverrides 
   });
 
   const armor = createOperationArmor(config.limits, { hideSuggestions: !config.introspection });
+  const formatError = createFormatError(logger);
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildGatewaySchema(),
-    formatError: createFormatError(logger),
+    formatError,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals; Apollo's own handlers would race our drain and hang it.
     stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
-    plugins: [
+    plugins: withJitExecution(config.graphqlJit ? { formatError, logger } : undefined, [
       // We set no cache hints, and the default cache-control plugin's willResolveField hook makes
       // Apollo wrap every field resolver of the schema: ~40% of the CPU of bench/ scenario (a).
       ApolloServerPluginCacheControlDisabled(),
@@ -103,7 +105,7 @@ export async function createGateway(config: Config, overrides: GatewayOverrides 
       operationPlugin(metrics),
       ...armor.plugins,
       operationLimitsPlugin(config.limits),
-    ],
+    ]),
   });
   await apollo.start();
 
