@@ -90,11 +90,15 @@ export function loadConfig(env: Env): Config {
 
   const upstreamUrl = read('UPSTREAM_URL');
   if (upstreamUrl !== undefined && !isHttpUrl(upstreamUrl)) {
-    problems.push(`UPSTREAM_URL=${JSON.stringify(upstreamUrl)} is invalid: expected an http(s) URL`);
+    problems.push(
+      `UPSTREAM_URL=${JSON.stringify(upstreamUrl)} is invalid: expected an http(s) URL`,
+    );
   }
   const logLevel = read('LOG_LEVEL') ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} is invalid: expected one of ${LOG_LEVELS.join(', ')}`);
+    problems.push(
+      `LOG_LEVEL=${JSON.stringify(logLevel)} is invalid: expected one of ${LOG_LEVELS.join(', ')}`,
+    );
   }
   const production = read('NODE_ENV') === 'production';
   const upstreamConnections = int('UPSTREAM_CONNECTIONS', 64, 1);
@@ -137,6 +141,7 @@ function isHttpUrl(value: string): boolean {
 }
 
 function deepFreeze<T extends object>(value: T): T {
-  for (const child of Object.values(value)) if (child && typeof child === 'object') deepFreeze(child);
+  for (const child of Object.values(value))
+    if (child && typeof child === 'object') deepFreeze(child);
   return Object.freeze(value);
 }

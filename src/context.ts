@@ -1,8 +1,11 @@
-// The per-request context: built once per GraphQL request in one function (createContext in
-// gateway wiring), typed here once. Resolvers take `@Ctx() ctx: GatewayContext`.
+// The per-request context: built once per GraphQL request by the function createContext
+// returns, typed here once. Resolvers take `@Ctx() ctx: GatewayContext`.
+import { readCredentials, type RequestHeaders } from './auth/credentials';
+import { createLoaders, type Loaders } from './loaders/create-loaders';
 import type { Logger } from './logger';
-import type { Loaders } from './loaders/create-loaders';
-import type { OperationStats } from './upstream/operation-api';
+import { createBoxEventsApi } from './upstream/box-events-api';
+import { forOperation, type OperationStats } from './upstream/operation-api';
+import type { UpstreamClient } from './upstream/upstream-client';
 import type { BoxEventsApi } from './upstream/upstream-types';
 
 export interface GatewayContext {
@@ -17,4 +20,30 @@ export interface GatewayContext {
   loaders: Loaders;
   /** Counted by the operation-scoped API; logged once per operation. */
   stats: OperationStats;
+}
+
+export interface ContextDeps {
+  client: UpstreamClient;
+  logger: Logger;
+  /** Upstream calls in flight at once for one operation. */
+  upstreamConcurrency: number;
+}
+
+/** Reads only the credentials of the request: nothing else of it reaches the upstream. */
+export function createContext(deps: ContextDeps) {
+  return (request: { id: string; headers: RequestHeaders }): GatewayContext => {
+    const credentials = readCredentials(request.headers);
+    const stats: OperationStats = { upstreamCalls: 0 };
+    const base = createBoxEventsApi(deps.client, credentials);
+    // Refused credentials make no call at all, so there is nothing to count or cap.
+    const callsUpstream = credentials !== null && credentials.kind !== 'rejected';
+    const api = callsUpstream ? forOperation(base, deps.upstreamConcurrency, stats) : base;
+    return {
+      requestId: request.id,
+      logger: deps.logger.child({ requestId: request.id }),
+      api,
+      loaders: createLoaders(api),
+      stats,
+    };
+  };
 }

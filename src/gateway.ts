@@ -6,22 +6,19 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
-import type { GatewayContext } from './context';
-import { readCredentials } from './auth/credentials';
+import { createContext, type GatewayContext } from './context';
 import { startEmulator, type Emulator } from './emulator/emulator';
 import { createFormatError } from './errors/format-error';
 import { withJitExecution } from './execution/jit-plugin';
 import { registerHttpErrorHandlers } from './http/error-handler';
 import { registerProbes } from './http/probes';
-import { createLoaders } from './loaders/create-loaders';
 import { createOperationArmor } from './limits/armor';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './observability/metrics';
 import { operationPlugin } from './observability/operation-plugin';
+import { observeUpstream } from './observability/upstream-observer';
 import { buildGatewaySchema } from './schema/build-schema';
-import { createBoxEventsApi } from './upstream/box-events-api';
-import { forOperation } from './upstream/operation-api';
 import { createUpstreamClient } from './upstream/upstream-client';
 
 export interface GatewayOverrides {
@@ -39,11 +36,19 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-export async function createGateway(config: Config, overrides: GatewayOverrides = {}): Promise<Gateway> {
+export async function createGateway(
+  config: Config,
+  overrides: GatewayOverrides = {},
+): Promise<Gateway> {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
   const emulator = config.upstreamUrl ? undefined : await startEmulator();
   const upstreamUrl = config.upstreamUrl ?? emulator!.url;
-  if (emulator) logger.info({ upstreamUrl }, 'no UPSTREAM_URL set: serving the embedded emulator with its demo data');
+  if (emulator) {
+    logger.info(
+      { upstreamUrl },
+      'no UPSTREAM_URL set: serving the embedded emulator with its demo data',
+    );
+  }
 
   const metrics = createMetrics();
   const client = createUpstreamClient({
@@ -54,19 +59,7 @@ export async function createGateway(config: Config, overrides: GatewayOverrides 
     maxPending: config.upstreamMaxPending,
     circuitFailures: config.circuitFailures,
     circuitResetMs: config.circuitResetMs,
-    onCircuitChange(state, lastFailure) {
-      metrics.circuitOpen.set(state === 'closed' ? 0 : 1);
-      const reason = lastFailure instanceof Error ? lastFailure.message : undefined;
-      if (state === 'open') logger.warn({ circuit: state, reason, resetMs: config.circuitResetMs }, 'upstream circuit open: failing fast');
-      else if (state === 'closed') logger.info({ circuit: state }, 'upstream circuit closed: upstream answers again');
-      else logger.info({ circuit: state }, 'upstream circuit half-open: probing');
-    },
-    onCall(call) {
-      const status = call.status === undefined ? call.outcome : String(call.status);
-      metrics.upstreamCalls.inc({ method: call.method, route: call.route, status });
-      metrics.upstreamLatency.observe({ method: call.method, route: call.route }, call.durationMs / 1000);
-      logger.debug({ upstream: call }, 'upstream call');
-    },
+    ...observeUpstream(metrics, logger),
   });
 
   const app = Fastify({
@@ -109,22 +102,19 @@ export async function createGateway(config: Config, overrides: GatewayOverrides 
   });
   await apollo.start();
 
-  await app.register(fastifyApollo(apollo), {
-    context: async (request): Promise<GatewayContext> => {
-      const credentials = readCredentials(request.headers);
-      const stats = { upstreamCalls: 0 };
-      const base = createBoxEventsApi(client, credentials);
-      const api = credentials && credentials.kind !== 'rejected' ? forOperation(base, config.limits.upstreamConcurrency, stats) : base;
-      return {
-        requestId: String(request.id),
-        logger: logger.child({ requestId: request.id }),
-        api,
-        loaders: createLoaders(api),
-        stats,
-      };
-    },
+  const context = createContext({
+    client,
+    logger,
+    upstreamConcurrency: config.limits.upstreamConcurrency,
   });
-  registerProbes(app, { metrics, upstreamReady: () => client.ping(), circuitState: () => client.circuitState() });
+  await app.register(fastifyApollo(apollo), {
+    context: async (request) => context({ id: String(request.id), headers: request.headers }),
+  });
+  registerProbes(app, {
+    metrics,
+    upstreamReady: () => client.ping(),
+    circuitState: () => client.circuitState(),
+  });
 
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
