@@ -5,8 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MockAgent } from 'undici';
+import { countsAgainstCircuit } from '../../src/upstream/upstream-failures';
 import {
-  countsAgainstCircuit,
   createUpstreamClient,
   type CircuitStateName,
   type UpstreamCallInfo,

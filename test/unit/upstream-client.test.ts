@@ -6,11 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { MockAgent } from 'undici';
 import {
   createUpstreamClient,
-  parseErrorEnvelope,
-  toUpstreamFailure,
   type UpstreamCallInfo,
   type UpstreamClient,
 } from '../../src/upstream/upstream-client';
+import { parseErrorEnvelope, toUpstreamFailure } from '../../src/upstream/upstream-failures';
 import {
   UpstreamError,
   UpstreamHttpError,
