@@ -14,28 +14,18 @@ import {
   type UpstreamTransport,
 } from '../../src/upstream/upstream-client';
 import {
-  UpstreamError,
   UpstreamHttpError,
   UpstreamProtocolError,
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from '../../src/upstream/upstream-errors';
+import { rejection } from '../helpers/rejection';
 
 const ORIGIN = 'http://upstream.test';
 const ROUTE = '/boxes/:id/events';
 const PATH = '/boxes/0b7e0c6c-1111-4b5c-9a35-4e8e2a7f0d11/events';
 const OTHER = '/boxes/0b7e0c6c-2222-4b5c-9a35-4e8e2a7f0d11/events';
 const RESET_MS = 150;
-
-async function rejection(promise: Promise<unknown>): Promise<UpstreamError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UpstreamError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('circuit breaker', () => {
   let agent: MockAgent;

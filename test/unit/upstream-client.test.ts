@@ -17,6 +17,7 @@ import {
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from '../../src/upstream/upstream-errors';
+import { rejection } from '../helpers/rejection';
 
 const ORIGIN = 'http://upstream.test';
 const ROUTE = '/boxes/:id/events';
@@ -27,16 +28,6 @@ const ENVELOPE = {
   desc: 'must be a member',
   details: { reason: 'not_member' },
 };
-
-async function rejection(promise: Promise<unknown>): Promise<UpstreamError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UpstreamError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('upstream client over MockAgent', () => {
   let agent: MockAgent;
