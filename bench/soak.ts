@@ -9,12 +9,12 @@
 // shorten or reshape a trial run.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
 import { renderSection, writeSection, type MemorySample, type SoakRun } from './soak-report';
 import { newTally, pickOperation, record, type Tally } from './soak-traffic';
+import { freePort } from './processes';
 
 const ROOT = join(__dirname, '..', '..'); // dist/bench → repository root
 const GATEWAY_MAIN = join(ROOT, 'dist', 'src', 'main.js');
@@ -27,14 +27,6 @@ function envInt(name: string, fallback: number): number {
   if (!(value > 0))
     throw new Error(`${name} must be a positive number, got ${JSON.stringify(raw)}`);
   return value;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Killed if the run fails half-way, so no emulator or gateway outlives it. */

@@ -4,11 +4,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmulator, type Emulator } from '../../src/emulator/emulator';
 import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../src/emulator/seed';
+import { freePort } from '../helpers/free-port';
 
 const ROOT = join(__dirname, '..', '..');
 const GRACE_MS = 5000;
@@ -45,14 +45,6 @@ function buildMain(): { dir: string; main: string } {
     throw new Error(`tsc did not emit ${main}:\n${tsc.stdout}${tsc.stderr}`);
   }
   return { dir, main };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** One request on a fresh connection: the status, or the connection error's code. */

@@ -3,7 +3,6 @@
 // the next operation succeeds once the fault is gone, and the gateway keeps serving. Then the
 // circuit breaker: opened by consecutive failed calls, failing fast with no upstream request,
 // /readyz and the gauge following it, closed by one probe once the upstream answers again.
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmulator, type Fault } from '../../src/emulator/emulator';
 import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../src/emulator/seed';
@@ -13,6 +12,7 @@ import {
   type GqlResponse,
   type TestGateway,
 } from '../helpers/start-test-gateway';
+import { freePort } from '../helpers/free-port';
 
 const W = DEMO_BOX_IDS.welcome;
 const EVENTS_PATH = `/boxes/${W}/events`;
@@ -72,15 +72,6 @@ async function circuitGauge(t: TestGateway): Promise<number> {
   const match = /^gateway_upstream_circuit_open (\d+)$/m.exec(text);
   if (!match) throw new Error('gateway_upstream_circuit_open missing from /metrics');
   return Number(match[1]);
-}
-
-/** A port nothing listens on (bound then released). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('each upstream fault yields its code, within the deadline, and then recovers', () => {
