@@ -1,7 +1,7 @@
 // The emulator as its own process for the bench: the bench seed, an artificial per-call latency
 // (BENCH_LATENCY_MS) and no request log (memory stays flat). Prints one line, `ready <url>`,
 // once listening; closes on SIGTERM.
-import { startEmulator } from '../src/emulator/emulator';
+import { startEmulator } from '../emulator';
 import { benchSeed } from './bench-seed';
 
 async function main(): Promise<void> {

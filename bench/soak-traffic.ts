@@ -3,7 +3,7 @@
 // that are meant to fail (a caller outside the box, no token, a bad argument). Each operation
 // names the error codes it is meant to produce, so the report can tell expected errors from
 // unexpected ones.
-import { DEMO_BOX_IDS, DEMO_TOKENS } from '../src/emulator/seed';
+import { DEMO_BOX_IDS, DEMO_TOKENS } from '../emulator';
 
 const { welcome: W, archive: A, closed: C } = DEMO_BOX_IDS;
 

@@ -23,7 +23,10 @@ export interface Limits {
 }
 
 export interface Config {
-  /** The box-events API base URL; undefined = start the embedded emulator. */
+  /**
+   * The box-events API base URL; undefined = main.ts starts the embedded emulator, which
+   * NODE_ENV=production refuses unless EMBEDDED_EMULATOR=true.
+   */
   upstreamUrl: string | undefined;
   /** @default 4000 */
   port: number;
@@ -101,6 +104,16 @@ export function loadConfig(env: Env): Config {
     );
   }
   const production = read('NODE_ENV') === 'production';
+  // Demo tokens are public and the emulator keeps writes in memory: a production process that
+  // lost its UPSTREAM_URL must not come up green serving them.
+  const embeddedEmulator = bool('EMBEDDED_EMULATOR', !production);
+  if (upstreamUrl === undefined && !embeddedEmulator) {
+    problems.push(
+      production && read('EMBEDDED_EMULATOR') === undefined
+        ? 'UPSTREAM_URL is not set: NODE_ENV=production does not start the embedded emulator (set UPSTREAM_URL, or EMBEDDED_EMULATOR=true for demo data)'
+        : 'UPSTREAM_URL is not set and EMBEDDED_EMULATOR=false: there is no upstream to serve',
+    );
+  }
   const upstreamConnections = int('UPSTREAM_CONNECTIONS', 64, 1);
 
   const config: Config = {

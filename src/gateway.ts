@@ -7,7 +7,6 @@ import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
 import { createContext, type GatewayContext } from './context';
-import { startEmulator, type Emulator } from './emulator/emulator';
 import { createFormatError } from './errors/format-error';
 import { withJitExecution } from './execution/jit-plugin';
 import { registerHttpErrorHandlers } from './http/error-handler';
@@ -26,33 +25,24 @@ export interface GatewayOverrides {
   logger?: Logger;
 }
 
+/** A Config whose upstream is decided: main.ts fills it from UPSTREAM_URL or an emulator. */
+export type GatewayConfig = Config & { upstreamUrl: string };
+
 export interface Gateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql */
   url: string;
-  /** The upstream in use: UPSTREAM_URL or the embedded emulator's URL. */
-  upstreamUrl: string;
-  /** Present when no UPSTREAM_URL was configured. */
-  emulator: Emulator | undefined;
   close(): Promise<void>;
 }
 
 export async function createGateway(
-  config: Config,
+  config: GatewayConfig,
   overrides: GatewayOverrides = {},
 ): Promise<Gateway> {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
-  const emulator = config.upstreamUrl ? undefined : await startEmulator();
-  const upstreamUrl = config.upstreamUrl ?? emulator!.url;
-  if (emulator) {
-    logger.info(
-      { upstreamUrl },
-      'no UPSTREAM_URL set: serving the embedded emulator with its demo data',
-    );
-  }
 
   const metrics = createMetrics();
   const client = createUpstreamClient({
-    origin: upstreamUrl,
+    origin: config.upstreamUrl,
     timeoutMs: config.upstreamTimeoutMs,
     connections: config.upstreamConnections,
     retries: config.upstreamRetries,
@@ -123,14 +113,11 @@ export async function createGateway(
 
   return {
     url: `http://${host}:${port}/graphql`,
-    upstreamUrl,
-    emulator,
     async close() {
       draining = true;
       await app.close();
       await apollo.stop();
       await client.close();
-      await emulator?.close();
     },
   };
 }

@@ -1,8 +1,10 @@
 // The process edge: the only file that reads process.env, prints to the terminal, listens on a
-// configured port and handles signals. Everything else is built by createGateway.
+// configured port and handles signals. It decides the upstream: UPSTREAM_URL, or the embedded
+// emulator (which loadConfig refuses under NODE_ENV=production unless EMBEDDED_EMULATOR=true).
+// Everything else is built by createGateway, which never starts anything but the gateway.
 import 'reflect-metadata';
+import { DEMO_BOX_IDS, DEMO_TOKENS, startEmulator, type Emulator } from '../emulator';
 import { ConfigError, loadConfig, type Config } from './config';
-import { DEMO_BOX_IDS, DEMO_TOKENS } from './emulator/seed';
 import { createGateway } from './gateway';
 import { createLogger } from './logger';
 
@@ -16,9 +18,22 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ level: config.logLevel });
-  const gateway = await createGateway(config, { logger });
-  logger.info({ url: gateway.url, upstreamUrl: gateway.upstreamUrl }, 'gateway listening');
-  if (gateway.emulator) process.stdout.write(demoBanner(gateway.url));
+  let emulator: Emulator | undefined;
+  if (config.upstreamUrl === undefined) {
+    emulator = await startEmulator();
+    logger.info(
+      { upstreamUrl: emulator.url },
+      'no UPSTREAM_URL set: serving the embedded emulator with its demo data',
+    );
+  }
+  const upstreamUrl = config.upstreamUrl ?? emulator!.url;
+  const gateway = await createGateway({ ...config, upstreamUrl }, { logger });
+  logger.info({ url: gateway.url, upstreamUrl }, 'gateway listening');
+  if (emulator) process.stdout.write(demoBanner(gateway.url));
+  const close = async () => {
+    await gateway.close();
+    await emulator?.close();
+  };
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -31,7 +46,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs);
     deadline.unref();
-    gateway.close().then(
+    close().then(
       () => {
         logger.info(
           { drainMs: Date.now() - drainStarted },

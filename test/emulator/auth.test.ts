@@ -1,6 +1,6 @@
 // Token transport, client and ACR checks, CSRF double submit and the order they run in (§1.2, §2).
-import { DEMO_BOX_IDS, DEMO_EXTRA_TOKENS, DEMO_TOKENS } from '../../src/emulator/seed';
-import { box, identity, text } from '../../src/emulator/seed-builders';
+import { DEMO_BOX_IDS, DEMO_EXTRA_TOKENS, DEMO_TOKENS } from '../../emulator/seed';
+import { box, identity, text } from '../../emulator/seed-builders';
 import { batchPath, call, eventsPath, expectError, filesPath, useEmulator } from './http';
 
 const WELCOME = DEMO_BOX_IDS.welcome;
@@ -109,7 +109,7 @@ describe('ACR (§2.2)', () => {
   }));
 
   it('batch-events needs ACR 2: an ACR-1 caller gets 403 origin acr, required_acr "2"', async () => {
-    const { startEmulator } = await import('../../src/emulator/emulator');
+    const { startEmulator } = await import('../../emulator/emulator');
     const demo = await startEmulator();
     try {
       const res = await call(demo, 'POST', batchPath(WELCOME), {

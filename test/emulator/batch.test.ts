@@ -1,10 +1,10 @@
 // POST /boxes/:id/batch-events (§5.2, §6.11, §6.12, §11): validation, admin-only access rules,
 // response order, the post-batch kick pass and all-or-nothing transactions.
 import type { EventDto } from '../../src/upstream/upstream-types';
-import { DEMO_BOX_IDS, DEMO_EVENT_IDS, DEMO_TOKENS } from '../../src/emulator/seed';
-import { box, identity, join, text } from '../../src/emulator/seed-builders';
-import { startEmulator } from '../../src/emulator/emulator';
-import type { Seed } from '../../src/emulator/seed-types';
+import { DEMO_BOX_IDS, DEMO_EVENT_IDS, DEMO_TOKENS } from '../../emulator/seed';
+import { box, identity, join, text } from '../../emulator/seed-builders';
+import { startEmulator } from '../../emulator/emulator';
+import type { Seed } from '../../emulator/seed-types';
 import { batchPath, call, eventsPath, expectError, useEmulator } from './http';
 
 const ann = identity('ann', { acr: 2 });

@@ -6,9 +6,9 @@ import {
   DEMO_EXTRA_TOKENS,
   DEMO_IDENTITY_IDS,
   DEMO_TOKENS,
-} from '../../src/emulator/seed';
-import { box, identity, accessAdd } from '../../src/emulator/seed-builders';
-import { startEmulator } from '../../src/emulator/emulator';
+} from '../../emulator/seed';
+import { box, identity, accessAdd } from '../../emulator/seed-builders';
+import { startEmulator } from '../../emulator/emulator';
 import { call, eventsPath, expectError, useEmulator } from './http';
 
 const { welcome: WELCOME, closed: CLOSED } = DEMO_BOX_IDS;

@@ -1,6 +1,6 @@
 // Fault injection, the request log, latency and close() (the programmatic API's contract).
-import { startEmulator, type Emulator } from '../../src/emulator/emulator';
-import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../src/emulator/seed';
+import { startEmulator, type Emulator } from '../../emulator/emulator';
+import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator/seed';
 import { CSRF, call, eventsPath, filesPath, useEmulator } from './http';
 
 const WELCOME = DEMO_BOX_IDS.welcome;

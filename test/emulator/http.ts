@@ -1,8 +1,8 @@
 // Tiny HTTP client for the contract suite: real requests against a running emulator, with the
 // credentials a browser (cookies + double-submit CSRF) or a machine (Bearer) would send.
-import type { Emulator } from '../../src/emulator/emulator';
-import { startEmulator } from '../../src/emulator/emulator';
-import type { Seed } from '../../src/emulator/seed-types';
+import type { Emulator } from '../../emulator/emulator';
+import { startEmulator } from '../../emulator/emulator';
+import type { Seed } from '../../emulator/seed-types';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 export const CSRF = 'test-csrf-token-0123456789abcdef';

@@ -7,7 +7,7 @@ import {
   DEMO_BOX_IDS,
   DEMO_EXTRA_TOKENS,
   DEMO_TOKENS,
-} from '../../src/emulator/seed';
+} from '../../emulator/seed';
 import { call, eventsPath, expectError, filesPath, useEmulator } from './http';
 
 const { welcome: WELCOME, archive: ARCHIVE, closed: CLOSED } = DEMO_BOX_IDS;

@@ -1,5 +1,5 @@
 // Routing, the error envelope's shape, HEAD without bodies, GET /csrf (§1.1–§1.3, §2.3).
-import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../src/emulator/seed';
+import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator/seed';
 import { call, expectError, useEmulator } from './http';
 
 const WELCOME = DEMO_BOX_IDS.welcome;

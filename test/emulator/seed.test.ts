@@ -1,7 +1,7 @@
 // The demo data (graphql-api.md §9), determinism (§0 decision 12) and the seed builders.
 import type { EventDto } from '../../src/upstream/upstream-types';
-import { formatTimestamp, CLOCK_STEP_MICROS } from '../../src/emulator/clock';
-import { startEmulator } from '../../src/emulator/emulator';
+import { formatTimestamp, CLOCK_STEP_MICROS } from '../../emulator/clock';
+import { startEmulator } from '../../emulator/emulator';
 import {
   ARCHIVE_FILES,
   ARCHIVE_TEXTS,
@@ -9,9 +9,9 @@ import {
   DEMO_IDENTITY_IDS,
   DEMO_TOKENS,
   demoSeed,
-} from '../../src/emulator/seed';
-import { box, identity, text, texts, uuidFromName } from '../../src/emulator/seed-builders';
-import { storeFromSeed } from '../../src/emulator/seed-loader';
+} from '../../emulator/seed';
+import { box, identity, text, texts, uuidFromName } from '../../emulator/seed-builders';
+import { storeFromSeed } from '../../emulator/seed-loader';
 import { call, eventsPath, filesPath, useEmulator } from './http';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -9,16 +9,8 @@ import {
   DEMO_IDENTITY_IDS,
   DEMO_NAMES,
   DEMO_TOKENS,
-} from '../../src/emulator/seed';
-import {
-  box,
-  identity,
-  kick,
-  join,
-  text,
-  remove,
-  accessMode,
-} from '../../src/emulator/seed-builders';
+} from '../../emulator/seed';
+import { box, identity, kick, join, text, remove, accessMode } from '../../emulator/seed-builders';
 import { call, eventsPath, filesPath, useEmulator } from './http';
 
 const { welcome: WELCOME } = DEMO_BOX_IDS;

@@ -6,7 +6,7 @@ import {
   type Emulator,
   type EmulatorOptions,
   type RecordedRequest,
-} from '../../src/emulator/emulator';
+} from '../../emulator';
 import { createGateway, type Gateway } from '../../src/gateway';
 import { memoryLogger, type MemoryLogger } from './memory-logger';
 
@@ -77,7 +77,10 @@ export async function startTestGateway(
     HOST: '127.0.0.1',
     ...options.env,
   });
-  const gateway = await createGateway(config, { logger: logs.logger });
+  const gateway = await createGateway(
+    { ...config, upstreamUrl: config.upstreamUrl ?? emulator.url },
+    { logger: logs.logger },
+  );
   return {
     gateway,
     emulator,

@@ -6,7 +6,7 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encodeCursor } from '../../src/schema/box/cursor';
-import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../src/emulator/seed';
+import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator';
 import { describeCalls, startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
 
 const W = DEMO_BOX_IDS.welcome;

@@ -1,14 +1,14 @@
 // eventsCount / fileEventsCount (graphql-api.md §1): the X-Total-Count of the HEADs, equal to
 // what the emulator itself answers, before and after writes (a deleted message still counts as
 // an event; a deleted file leaves the files count).
-import type { Emulator } from '../../src/emulator/emulator';
+import type { Emulator } from '../../emulator';
 import {
   ARCHIVE_FILES,
   ARCHIVE_TEXTS,
   DEMO_BOX_IDS,
   DEMO_EVENT_IDS,
   DEMO_TOKENS,
-} from '../../src/emulator/seed';
+} from '../../emulator';
 import { describeCalls, startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
 
 const { welcome: W, archive: A, closed: C } = DEMO_BOX_IDS;

@@ -4,12 +4,7 @@
 //
 // INTERNAL_SERVER_ERROR is not here: every failure the emulator can be made to produce maps to
 // one of the codes below, and faking an internal error would test the fake.
-import {
-  DEMO_BOX_IDS,
-  DEMO_EVENT_IDS,
-  DEMO_EXTRA_TOKENS,
-  DEMO_TOKENS,
-} from '../../src/emulator/seed';
+import { DEMO_BOX_IDS, DEMO_EVENT_IDS, DEMO_EXTRA_TOKENS, DEMO_TOKENS } from '../../emulator';
 import {
   describeCalls,
   startTestGateway,

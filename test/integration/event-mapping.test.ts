@@ -10,7 +10,7 @@ import {
   DEMO_IDENTITY_IDS,
   DEMO_NAMES,
   DEMO_TOKENS,
-} from '../../src/emulator/seed';
+} from '../../emulator';
 import {
   describeCalls,
   startTestGateway,

@@ -4,7 +4,7 @@
 // own token gets alone, and every upstream request must carry the cookie of the caller it was
 // made for. Each caller asks for its own page size, so a GET in the emulator's log names the
 // caller it was made for by its `limit` alone.
-import { DEMO_BOX_IDS, DEMO_EVENT_IDS, DEMO_TOKENS } from '../../src/emulator/seed';
+import { DEMO_BOX_IDS, DEMO_EVENT_IDS, DEMO_TOKENS } from '../../emulator';
 import {
   describeCalls,
   startTestGateway,

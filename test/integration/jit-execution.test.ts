@@ -1,7 +1,7 @@
 // Compiled execution (GRAPHQL_JIT, src/execution/jit-plugin.ts) must be invisible to clients:
 // the same operations against two gateways, JIT on and off, each over its own freshly seeded
 // emulator, answer with byte-identical bodies and the same HTTP status.
-import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../src/emulator/seed';
+import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
 
 const { welcome: W, closed: C } = DEMO_BOX_IDS;

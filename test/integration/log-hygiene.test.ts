@@ -2,7 +2,7 @@
 // logging at debug (every upstream attempt logged) serves successful and failing operations with
 // every kind of credential; then every captured log line and every response (body and headers)
 // is searched for every secret involved, the CSRF values the gateway made up included.
-import { DEMO_BOX_IDS, DEMO_EXTRA_TOKENS, DEMO_TOKENS } from '../../src/emulator/seed';
+import { DEMO_BOX_IDS, DEMO_EXTRA_TOKENS, DEMO_TOKENS } from '../../emulator';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
 
 const { welcome: W, closed: C } = DEMO_BOX_IDS;

@@ -2,15 +2,15 @@
 // request body the emulator received, its error cases with their exact extensions, and fresh
 // reads after a write in the same operation. Each describe block writes to its own gateway and
 // emulator, so no write leaks into another block.
-import { box, identity, join } from '../../src/emulator/seed-builders';
+import { box, identity, join } from '../../emulator';
 import {
   DEMO_BOX_IDS,
   DEMO_EVENT_IDS,
   DEMO_IDENTITY_IDS,
   DEMO_NAMES,
   DEMO_TOKENS,
-} from '../../src/emulator/seed';
-import type { Seed } from '../../src/emulator/seed-types';
+} from '../../emulator';
+import type { Seed } from '../../emulator';
 import {
   describeCalls,
   startTestGateway,

@@ -1,6 +1,6 @@
 // What an operator sees: the request id round trip, one log line per operation, upstream calls
 // at debug level, and the Prometheus metrics (labels are route templates and codes, never ids).
-import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../src/emulator/seed';
+import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
 
 const WELCOME = DEMO_BOX_IDS.welcome;

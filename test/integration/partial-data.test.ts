@@ -1,7 +1,7 @@
 // Partial data (graphql-api.md §5, last paragraph): nullability keeps failures local. One box of
 // `boxes` failing leaves the others whole; a failing `events` leaves the counts of the same box;
 // every error's `path` points at the field that failed.
-import { ARCHIVE_FILES, ARCHIVE_TEXTS, DEMO_BOX_IDS, DEMO_TOKENS } from '../../src/emulator/seed';
+import { ARCHIVE_FILES, ARCHIVE_TEXTS, DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator';
 import {
   startTestGateway,
   type GqlResponse,

@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startEmulator, type Emulator } from '../../src/emulator/emulator';
-import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../src/emulator/seed';
+import { startEmulator, type Emulator } from '../../emulator';
+import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator';
 import { freePort } from '../helpers/free-port';
 
 const ROOT = join(__dirname, '..', '..');
@@ -16,7 +16,7 @@ const SLOW_MS = 1500;
 const W = DEMO_BOX_IDS.welcome;
 
 /**
- * Compiles src/ alone into a private directory under dist/ (node_modules still resolves from
+ * Compiles src/ and emulator/ (main.ts embeds it) alone into a private directory under dist/ (node_modules still resolves from
  * there), so a concurrent `npm run build` or another test run never swaps files under us.
  * Type errors elsewhere in a work in progress do not stop tsc from emitting; a missing entry
  * point does fail the test.
@@ -29,8 +29,8 @@ function buildMain(): { dir: string; main: string } {
     join(dir, 'tsconfig.json'),
     JSON.stringify({
       extends: join(ROOT, 'tsconfig.json'),
-      compilerOptions: { outDir: dir, rootDir: join(ROOT, 'src'), sourceMap: false },
-      include: [join(ROOT, 'src')],
+      compilerOptions: { outDir: dir, rootDir: ROOT, sourceMap: false },
+      include: [join(ROOT, 'src'), join(ROOT, 'emulator')],
     }),
   );
   const tsc = spawnSync(
@@ -38,7 +38,7 @@ function buildMain(): { dir: string; main: string } {
     [require.resolve('typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')],
     { cwd: ROOT, encoding: 'utf8' },
   );
-  const main = join(dir, 'main.js');
+  const main = join(dir, 'src', 'main.js');
   try {
     require.resolve(main);
   } catch {

@@ -4,8 +4,8 @@
 // circuit breaker: opened by consecutive failed calls, failing fast with no upstream request,
 // /readyz and the gauge following it, closed by one probe once the upstream answers again.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startEmulator, type Fault } from '../../src/emulator/emulator';
-import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../src/emulator/seed';
+import { startEmulator, type Fault } from '../../emulator';
+import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator';
 import {
   describeCalls,
   startTestGateway,

@@ -53,8 +53,22 @@ describe('loadConfig', () => {
   });
 
   it('turns introspection off in production unless asked for', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(true);
+    const upstream = { UPSTREAM_URL: 'http://upstream.test' };
+    expect(loadConfig({ NODE_ENV: 'production', ...upstream }).introspection).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true', ...upstream }).introspection,
+    ).toBe(true);
+  });
+
+  it('refuses the embedded emulator in production unless EMBEDDED_EMULATOR=true', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /^UPSTREAM_URL is not set: NODE_ENV=production does not start the embedded emulator/,
+    );
+    expect(loadConfig({ NODE_ENV: 'production', EMBEDDED_EMULATOR: 'true' }).upstreamUrl).toBe(
+      undefined,
+    );
+    expect(() => loadConfig({ EMBEDDED_EMULATOR: 'false' })).toThrow(/EMBEDDED_EMULATOR=false/);
+    expect(loadConfig({}).upstreamUrl).toBe(undefined);
   });
 
   it('names every bad variable and its value, one line each', () => {

@@ -1,6 +1,6 @@
 // GET and HEAD on /events and /files (§5.3–§5.6). Membership is the only visibility rule, and
 // an unknown box answers exactly like a box the caller is not in.
-import type { EventDto } from '../upstream/upstream-types';
+import type { EventDto } from '../src/upstream/upstream-types';
 import { notMember } from './errors';
 import { VISIBLE_TYPES } from './event-types';
 import type { ParsedRequest } from './request-parsing';

@@ -1,4 +1,4 @@
-// `npm run emulator`: the emulator on its own, for manual use. The only file in src/emulator
+// `npm run emulator`: the emulator on its own, for manual use. The only file in emulator/
 // that reads process.env or writes to the console.
 import { startEmulator } from './emulator';
 import { DEMO_BOX_IDS, DEMO_TOKENS } from './seed';

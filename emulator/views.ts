@@ -1,6 +1,6 @@
 // What the six endpoints return for an event or an identity (§3.1, §3.2, §7). Keys are built
 // literally so their order matches the Go views.
-import type { EventDto, IdentityDto } from '../upstream/upstream-types';
+import type { EventDto, IdentityDto } from '../src/upstream/upstream-types';
 import { formatTimestamp } from './clock';
 import type { StoredEvent, Store } from './store';
 

@@ -1,0 +1,89 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.authenticate = authenticate;
+exports.checkCsrf = checkCsrf;
+exports.csrfCookie = csrfCookie;
+// Authentication, ACR and CSRF exactly as the upstream's middleware chain does them (§2).
+const node_crypto_1 = require("node:crypto");
+const errors_1 = require("./errors");
+const BEARER = /^Bearer\s+(.*)$/i;
+const inactive = () => (0, errors_1.unauthorized)('token is not active', { Authorization: 'invalid' }, 'headers');
+/**
+ * Cookies (`accesstoken` + `tokentype=bearer`) for users, `Authorization: Bearer` for machines.
+ * An Authorization value that is not a Bearer credential is not a way of giving authorization,
+ * which is why junk there plus cookies still authenticates (and skips CSRF, §2.3).
+ */
+function authenticate(store, req, route) {
+    const bearer = BEARER.exec(req.headers.authorization ?? '');
+    const cookieToken = req.cookies.accesstoken;
+    let identity;
+    if (bearer) {
+        if (cookieToken !== undefined)
+            throw (0, errors_1.unauthorized)('too much way of giving authorization');
+        identity = store.identityByToken(bearer[1].trim());
+        if (!identity)
+            throw inactive();
+        checkClient(identity, route);
+        if (identity.kind === 'user') {
+            throw (0, errors_1.unauthorized)('access token must be sent using cookies and a csrf token');
+        }
+    }
+    else {
+        // A missing tokentype discards the cookie-specific error: same body as no token at all.
+        if (cookieToken === undefined || req.cookies.tokentype === undefined) {
+            throw (0, errors_1.unauthorized)('missing authorization');
+        }
+        // Upstream panics here (500); §0 decision 10 makes it a 401.
+        if (req.cookies.tokentype !== 'bearer' || cookieToken === '') {
+            throw (0, errors_1.unauthorized)('tokentype cookie must be bearer and accesstoken cookie must not be empty');
+        }
+        identity = store.identityByToken(cookieToken);
+        if (!identity)
+            throw inactive();
+        checkClient(identity, route);
+    }
+    if (identity.acr < route.minAcr) {
+        throw new errors_1.ApiError('forbidden', 'acr is too low', { acr: 'forbidden', required_acr: String(route.minAcr) }, 'acr');
+    }
+    return identity;
+}
+function checkClient(identity, route) {
+    if (route.selfClientOnly && identity.client === 'other') {
+        throw (0, errors_1.unauthorized)('unauthorized client', {}, 'cookies');
+    }
+}
+/** echo checks every method except these; only the two POSTs matter on these routes. */
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
+const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+function randomToken() {
+    const bytes = (0, node_crypto_1.randomBytes)(32);
+    let out = '';
+    for (const byte of bytes)
+        out += TOKEN_ALPHABET[byte % TOKEN_ALPHABET.length];
+    return out;
+}
+/**
+ * echo's double-submit middleware: global, skipped when any non-empty Authorization header is
+ * present; on unsafe methods X-CSRF-Token must equal the `_csrf` cookie. With no cookie the
+ * token is freshly generated, so it can never match.
+ */
+function checkCsrf(req) {
+    if ((req.headers.authorization ?? '') !== '')
+        return { kind: 'skipped' };
+    const cookie = req.cookies._csrf;
+    const token = cookie ?? randomToken();
+    if (!SAFE.has(req.method)) {
+        const sent = req.headers['x-csrf-token'] ?? '';
+        if (cookie === undefined || sent !== token) {
+            throw (0, errors_1.forbidden)('invalid csrf token: code=403, message=invalid csrf token', {
+                csrf_token: 'invalid',
+            });
+        }
+    }
+    return { kind: 'passed', token };
+}
+/** The cookie the middleware sets or refreshes after a passed check: 24 h, same value. */
+function csrfCookie(token, now = Date.now()) {
+    const expires = new Date(now + 24 * 3600 * 1000).toUTCString();
+    return `_csrf=${token}; Path=/; Expires=${expires}; HttpOnly; Secure`;
+}
