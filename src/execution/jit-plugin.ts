@@ -36,6 +36,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { MASKED } from '../errors/error-codes';
 
 /** Apollo's `formatError` signature (createFormatError returns one). */
 export type FormatError = (
@@ -147,7 +148,7 @@ async function respond<C extends BaseContext>(
     try {
       return formatError(enrich(error, http), error);
     } catch {
-      return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      return { message: MASKED.message, extensions: { ...MASKED.extensions } };
     }
   });
   // status400ForVariableCoercionErrors (Apollo 5's default): an execution result without data.
@@ -161,7 +162,7 @@ async function respond<C extends BaseContext>(
 function enrich(error: GraphQLError, http: HTTPGraphQLHead): GraphQLFormattedError {
   const extensions: Record<string, unknown> = {
     ...error.extensions,
-    code: error.extensions.code ?? 'INTERNAL_SERVER_ERROR',
+    code: error.extensions.code ?? MASKED.extensions.code,
   };
   const head = extensions.http;
   if (isPartialHead(head)) {

@@ -33,7 +33,7 @@ export function toUpstreamFailure(raw: unknown, call: UpstreamCall, timeoutMs: n
   if (raw instanceof UpstreamError) {
     return {
       error: raw,
-      outcome: raw.kind === 'UPSTREAM_PROTOCOL' ? 'protocol' : 'unavailable',
+      outcome: raw.kind === 'protocol' ? 'protocol' : 'unavailable',
       retryable: false,
     };
   }
