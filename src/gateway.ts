@@ -9,7 +9,9 @@ import type { Config } from './config';
 import { createContext, type GatewayContext } from './context';
 import { createFormatError } from './errors/format-error';
 import { withJitExecution } from './execution/jit-plugin';
+import { registerCookieCsrfGuard } from './http/csrf-guard';
 import { registerHttpErrorHandlers } from './http/error-handler';
+import { legacyJsonStatusPlugin } from './http/legacy-json-status-plugin';
 import { registerProbes } from './http/probes';
 import { createOperationArmor } from './limits/armor';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin';
@@ -57,11 +59,13 @@ export async function createGateway(
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
   });
-  registerHttpErrorHandlers(app, {
+  const httpErrors = {
     logger,
     maxBodyBytes: config.limits.maxBodyBytes,
-    onError: (code) => metrics.errors.inc({ code }),
-  });
+    onError: (code: string) => metrics.errors.inc({ code }),
+  };
+  registerHttpErrorHandlers(app, httpErrors);
+  registerCookieCsrfGuard(app, { ...httpErrors, graphqlPath: '/graphql' });
   // Set by close(): a response finished while draining closes its keep-alive connection, else
   // the connection of an operation in flight at SIGTERM holds server.close() open (72 s idle).
   let draining = false;
@@ -79,6 +83,8 @@ export async function createGateway(
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals; Apollo's own handlers would race our drain and hang it.
     stopOnTerminationSignals: false,
+    // http/csrf-guard.ts applies the same rule, only to requests that carry cookies.
+    csrfPrevention: false,
     validationRules: armor.validationRules,
     plugins: withJitExecution(config.graphqlJit ? { formatError, logger } : undefined, [
       // We set no cache hints, and the default cache-control plugin's willResolveField hook makes
@@ -86,6 +92,7 @@ export async function createGateway(
       ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(app),
       operationPlugin(metrics),
+      legacyJsonStatusPlugin(),
       ...armor.plugins,
       operationLimitsPlugin(config.limits),
     ]),

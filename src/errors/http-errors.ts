@@ -62,3 +62,19 @@ export const methodNotAllowed = (method: string, path: string): HttpErrorAnswer 
 });
 
 export const routeNotFound = (): HttpErrorAnswer => ({ code: 'NOT_FOUND', message: 'Not Found' });
+
+/** Apollo's CSRF-prevention wording, kept so clients and docs that know it still match. */
+export const csrfRefused = (headers: readonly string[]): HttpErrorAnswer => ({
+  code: 'BAD_REQUEST',
+  message:
+    'This operation has been blocked as a potential Cross-Site Request Forgery (CSRF). ' +
+    'The request carries cookies: send a non-simple Content-Type (not ' +
+    `${SIMPLE_CONTENT_TYPES.join(', ')}) or a non-empty ${headers.join(' or ')} header`,
+});
+
+/** The content types a cross-site page can POST without a CORS preflight. */
+export const SIMPLE_CONTENT_TYPES = [
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'text/plain',
+] as const;

@@ -30,21 +30,27 @@ export function registerHttpErrorHandlers(app: FastifyInstance, options: HttpErr
     const status = error.statusCode ?? 500;
     if (status >= 500 || status < 400) {
       options.logger.error({ err: error, requestId: request.id }, 'unexpected HTTP-level error');
-      return send(options, reply, 500, internalHttpError());
+      return sendHttpError(options, reply, 500, internalHttpError());
     }
-    return send(options, reply, status, clientHttpError(error.code, status, options.maxBodyBytes));
+    return sendHttpError(
+      options,
+      reply,
+      status,
+      clientHttpError(error.code, status, options.maxBodyBytes),
+    );
   });
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.split('?')[0] === graphqlPath) {
       reply.header('allow', options.graphqlMethods ?? 'GET, POST');
-      return send(options, reply, 405, methodNotAllowed(request.method, graphqlPath));
+      return sendHttpError(options, reply, 405, methodNotAllowed(request.method, graphqlPath));
     }
-    return send(options, reply, 404, routeNotFound());
+    return sendHttpError(options, reply, 404, routeNotFound());
   });
 }
 
-function send(
+/** An HTTP-level error in GraphQL's error shape, counted in the errors-by-code metric. */
+export function sendHttpError(
   options: HttpErrorOptions,
   reply: FastifyReply,
   status: number,
