@@ -50,8 +50,14 @@ export interface Config {
   introspection: boolean;
   /** How long SIGTERM waits for in-flight operations. @default 10000 */
   shutdownGraceMs: number;
-  /** Queries run compiled by graphql-jit (src/execution/jit-plugin.ts). @default true */
+  /** Queries run compiled by graphql-jit (src/execution/executor-plugin.ts). @default true */
   graphqlJit: boolean;
+  /** The run of a query that compiles it; earlier runs use graphql-js (1 = at once). @default 2 */
+  graphqlJitAfter: number;
+  /** Largest query compiled, in fields as graphql-jit expands them. @default 1000 (~100 ms to compile) */
+  graphqlJitMaxFields: number;
+  /** Compiled queries kept, least recently used dropped first. @default 500 */
+  graphqlJitCacheSize: number;
   limits: Limits;
 }
 
@@ -130,6 +136,9 @@ export function loadConfig(env: Env): Config {
     introspection: bool('INTROSPECTION', !production),
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10_000, 0),
     graphqlJit: bool('GRAPHQL_JIT', true),
+    graphqlJitAfter: int('GRAPHQL_JIT_AFTER', 2, 1),
+    graphqlJitMaxFields: int('GRAPHQL_JIT_MAX_FIELDS', 1000, 1),
+    graphqlJitCacheSize: int('GRAPHQL_JIT_CACHE_SIZE', 500, 1),
     limits: {
       maxDepth: int('MAX_DEPTH', 12, 1),
       maxAliases: int('MAX_ALIASES', 30, 0),

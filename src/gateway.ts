@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
 import { createContext, type GatewayContext } from './context';
 import { createFormatError } from './errors/format-error';
-import { withJitExecution } from './execution/jit-plugin';
+import { withExecutorPlugin } from './execution/executor-plugin';
 import { registerCookieCsrfGuard } from './http/csrf-guard';
 import { registerHttpErrorHandlers } from './http/error-handler';
 import { legacyJsonStatusPlugin } from './http/legacy-json-status-plugin';
@@ -76,6 +76,15 @@ export async function createGateway(
 
   const armor = createOperationArmor(config.limits, { hideSuggestions: !config.introspection });
   const formatError = createFormatError(logger);
+  const jit = config.graphqlJit
+    ? {
+        formatError,
+        logger,
+        compileAfter: config.graphqlJitAfter,
+        maxFields: config.graphqlJitMaxFields,
+        max: config.graphqlJitCacheSize,
+      }
+    : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildGatewaySchema(),
     formatError,
@@ -86,7 +95,7 @@ export async function createGateway(
     // http/csrf-guard.ts applies the same rule, only to requests that carry cookies.
     csrfPrevention: false,
     validationRules: armor.validationRules,
-    plugins: withJitExecution(config.graphqlJit ? { formatError, logger } : undefined, [
+    plugins: withExecutorPlugin(jit, [
       // We set no cache hints, and the default cache-control plugin's willResolveField hook makes
       // Apollo wrap every field resolver of the schema: ~40% of the CPU of bench/ scenario (a).
       ApolloServerPluginCacheControlDisabled(),

@@ -17,12 +17,13 @@ export function operationPlugin(metrics: Metrics): ApolloServerPlugin<GatewayCon
           const codes = (result?.errors ?? []).map(codeOf);
           const outcome = codes.length === 0 ? 'success' : result?.data ? 'error' : 'rejected';
           const label = metrics.operationLabel(operationName);
-          metrics.operations.inc({ operation: label, outcome });
+          metrics.operations.inc({ operation: label, outcome, executor: ctx.executor });
           for (const code of codes) metrics.errors.inc({ code });
           const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
           ctx.logger.info(
             {
               operation: operationName ?? null,
+              executor: ctx.executor,
               durationMs: Math.round(durationMs * 100) / 100,
               upstreamCalls: ctx.stats.upstreamCalls,
               estimatedUpstreamCalls: ctx.stats.estimatedUpstreamCalls,
@@ -37,10 +38,14 @@ export function operationPlugin(metrics: Metrics): ApolloServerPlugin<GatewayCon
     async unexpectedErrorProcessingRequest({ requestContext, error }) {
       const code = error instanceof GatewayError ? error.errorCode : MASKED.extensions.code;
       const operation = requestContext.request.operationName;
-      metrics.operations.inc({ operation: metrics.operationLabel(operation), outcome: 'rejected' });
+      metrics.operations.inc({
+        operation: metrics.operationLabel(operation),
+        outcome: 'rejected',
+        executor: 'none',
+      });
       metrics.errors.inc({ code });
       requestContext.contextValue.logger.info(
-        { operation: operation ?? null, upstreamCalls: 0, errorCodes: [code] },
+        { operation: operation ?? null, executor: 'none', upstreamCalls: 0, errorCodes: [code] },
         'graphql operation',
       );
     },
