@@ -40,6 +40,8 @@ export interface Config {
   upstreamRetries: number;
   /** Upstream calls queued or in flight before new ones fail fast. @default upstreamConnections × 16 */
   upstreamMaxPending: number;
+  /** First retry backoff, doubled each retry, with jitter. @default 50 */
+  upstreamRetryMinDelayMs: number;
   /** Consecutive upstream failures that open the circuit. @default 5 */
   circuitFailures: number;
   /** How long an open circuit waits before letting one probe through. @default 5000 */
@@ -130,6 +132,7 @@ export function loadConfig(env: Env): Config {
     upstreamConnections,
     upstreamRetries: int('UPSTREAM_RETRIES', 2, 0, 10),
     upstreamMaxPending: int('UPSTREAM_MAX_PENDING', upstreamConnections * 16, 1),
+    upstreamRetryMinDelayMs: int('UPSTREAM_RETRY_MIN_DELAY_MS', 50, 0),
     circuitFailures: int('CIRCUIT_FAILURES', 5, 1),
     circuitResetMs: int('CIRCUIT_RESET_MS', 5_000, 1),
     logLevel: logLevel as LogLevel,
@@ -151,6 +154,19 @@ export function loadConfig(env: Env): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
+}
+
+/** The transport's settings (createUpstreamClient requires every one: their defaults are here). */
+export function transportOptions(config: Config) {
+  return {
+    timeoutMs: config.upstreamTimeoutMs,
+    connections: config.upstreamConnections,
+    retries: config.upstreamRetries,
+    retryMinDelayMs: config.upstreamRetryMinDelayMs,
+    maxPending: config.upstreamMaxPending,
+    circuitFailures: config.circuitFailures,
+    circuitResetMs: config.circuitResetMs,
+  };
 }
 
 function isHttpUrl(value: string): boolean {

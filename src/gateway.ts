@@ -5,7 +5,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { Config } from './config';
+import { transportOptions, type Config } from './config';
 import { createContext, type GatewayContext } from './context';
 import { createFormatError } from './errors/format-error';
 import { withExecutorPlugin } from './execution/executor-plugin';
@@ -45,12 +45,7 @@ export async function createGateway(
   const metrics = createMetrics();
   const client = createUpstreamClient({
     origin: config.upstreamUrl,
-    timeoutMs: config.upstreamTimeoutMs,
-    connections: config.upstreamConnections,
-    retries: config.upstreamRetries,
-    maxPending: config.upstreamMaxPending,
-    circuitFailures: config.circuitFailures,
-    circuitResetMs: config.circuitResetMs,
+    ...transportOptions(config),
     ...observeUpstream(metrics, logger),
   });
 

@@ -54,35 +54,34 @@ export interface UpstreamCallInfo {
   willRetry: boolean;
 }
 
+/** Every setting is required: their defaults live in config.ts (transportOptions) only. */
 export interface UpstreamClientOptions {
   /** Base URL of the box-events API; a path prefix (`http://h/api`) is kept. */
   origin: string;
-  /** Deadline of one call, retries and backoff included. @default 10000 */
-  timeoutMs?: number;
-  /** Keep-alive pool size. @default 64 */
-  connections?: number;
-  /** Extra attempts for GET/HEAD (POST is never retried). @default 2 */
-  retries?: number;
-  /** First backoff delay, doubled each retry, with jitter. @default 50 */
-  retryMinDelayMs?: number;
+  /** Deadline of one call, retries and backoff included. */
+  timeoutMs: number;
+  /** Keep-alive pool size. */
+  connections: number;
+  /** Extra attempts for GET/HEAD (POST is never retried). */
+  retries: number;
+  /** First backoff delay, doubled each retry, with jitter. */
+  retryMinDelayMs: number;
   /** Injected dispatcher (e.g. a MockAgent); the client then opens no Pool and close() leaves it open. */
   dispatcher?: Dispatcher;
   /** Called once per attempt, after it ends; must not throw (exceptions are swallowed). */
   onCall?: (info: UpstreamCallInfo) => void;
-  /** Consecutive failed calls (see countsAgainstCircuit) that open the circuit. @default 5 */
-  circuitFailures?: number;
-  /** How long an open circuit fails fast before letting one probe call through. @default 5000 */
-  circuitResetMs?: number;
+  /** Consecutive failed calls (see countsAgainstCircuit) that open the circuit. */
+  circuitFailures: number;
+  /** How long an open circuit fails fast before letting one probe call through. */
+  circuitResetMs: number;
   /** Called on each circuit transition, with the failure that opened it; must not throw. */
   onCircuitChange?: (state: CircuitStateName, lastFailure: unknown) => void;
   /**
    * Calls pending at once (queued, in flight or waiting to retry) before new ones fail fast
-   * with UpstreamUnavailableError('upstream saturated'). The default (1,024 with 64 connections)
-   * is a memory bound, not a throttle: a healthy upstream drains it in well under a deadline,
+   * with UpstreamUnavailableError('upstream saturated'). It is a memory bound, not a throttle: a healthy upstream drains it in well under a deadline,
    * and a call queued further back behind a slow one would time out anyway.
-   * @default connections × 16
    */
-  maxPending?: number;
+  maxPending: number;
 }
 
 export interface UpstreamRequest {
@@ -135,19 +134,19 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTr
   const base = new URL(options.origin);
   const origin = base.origin;
   const basePath = base.pathname.replace(/\/+$/, '');
-  const timeoutMs = positiveInt('timeoutMs', options.timeoutMs ?? 10_000);
-  const retries = nonNegativeInt('retries', options.retries ?? 2);
-  const minDelayMs = nonNegativeInt('retryMinDelayMs', options.retryMinDelayMs ?? 50);
+  const timeoutMs = positiveInt('timeoutMs', options.timeoutMs);
+  const retries = nonNegativeInt('retries', options.retries);
+  const minDelayMs = nonNegativeInt('retryMinDelayMs', options.retryMinDelayMs);
   const backstopMs = timeoutMs + BACKSTOP_MARGIN_MS;
-  const connections = positiveInt('connections', options.connections ?? 64);
-  const maxPending = positiveInt('maxPending', options.maxPending ?? connections * 16);
+  const connections = positiveInt('connections', options.connections);
+  const maxPending = positiveInt('maxPending', options.maxPending);
   const ownPool = options.dispatcher
     ? undefined
     : new Pool(origin, { connections, headersTimeout: backstopMs, bodyTimeout: backstopMs });
   const dispatcher: Dispatcher = options.dispatcher ?? (ownPool as Pool);
   const circuit = createCircuitBreaker({
-    failures: options.circuitFailures ?? 5,
-    resetMs: options.circuitResetMs ?? 5000,
+    failures: options.circuitFailures,
+    resetMs: options.circuitResetMs,
     isFailure: countsAgainstCircuit,
     onChange: options.onCircuitChange,
   });
