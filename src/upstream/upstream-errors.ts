@@ -35,6 +35,8 @@ export class UpstreamHttpError extends UpstreamError {
     /** The parsed error envelope, or null when the body was not one. */
     readonly body: UpstreamErrorBody | null,
     call?: UpstreamCall,
+    /** The answer's Retry-After, in ms, when it had one in seconds. */
+    readonly retryAfterMs?: number,
   ) {
     super(`upstream answered ${status}${body ? ` (${body.code})` : ''}`, call);
   }
