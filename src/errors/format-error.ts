@@ -26,8 +26,7 @@ export function createFormatError(logger: ErrorLogger) {
     const found = findCause(error);
     if (found instanceof UpstreamError) {
       const mapped = toGraphQLError(found);
-      if (found.kind === 'protocol')
-        logger.warn({ err: found }, 'unusable upstream answer');
+      if (found.kind === 'protocol') logger.warn({ err: found }, 'unusable upstream answer');
       return withGatewayError(formatted, mapped, mapped.message);
     }
     if (found instanceof GatewayError) {
