@@ -32,10 +32,16 @@ function track(child: ChildProcess, name: string): { stop(): Promise<void>; stde
   };
 }
 
-/** `node dist/bench/emulator-main.js`, resolved once it prints `ready <url>`. */
-export async function spawnEmulator(latencyMs: number): Promise<Child> {
-  const child = spawn(process.execPath, [join(DIST, 'bench', 'emulator-main.js')], {
-    env: { ...process.env, BENCH_LATENCY_MS: String(latencyMs) },
+/**
+ * The emulator's CLI (`node dist/emulator/main.js`) on an ephemeral port with `seed` and an
+ * artificial per-call latency, resolved once it prints `ready <url>`.
+ */
+export async function spawnEmulator(
+  latencyMs: number,
+  seed: 'bench' | 'demo' = 'bench',
+): Promise<Child> {
+  const args = ['--port', '0', '--seed', seed, '--latency-ms', String(latencyMs), '--ready-line'];
+  const child = spawn(process.execPath, [join(DIST, 'emulator', 'main.js'), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const handle = track(child, 'emulator');

@@ -1,7 +1,7 @@
 // The three scenarios of the issue, each as its direct REST calls and as one gateway operation
 // returning the same data.
 import type { Call } from './load-driver';
-import { BENCH_TOKEN, DASHBOARD_BOX_IDS, PAGE_BOX } from './bench-seed';
+import { BENCH_TOKEN, DASHBOARD_BOX_IDS, PAGE_BOX } from '../emulator';
 
 export interface Scenario {
   id: 'a' | 'b' | 'c';

@@ -18,7 +18,7 @@ import { freePort } from './processes';
 
 const ROOT = join(__dirname, '..', '..'); // dist/bench → repository root
 const GATEWAY_MAIN = join(ROOT, 'dist', 'src', 'main.js');
-const EMULATOR_MAIN = join(__dirname, 'soak-emulator.js');
+const EMULATOR_MAIN = join(ROOT, 'dist', 'emulator', 'main.js');
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -32,8 +32,8 @@ function envInt(name: string, fallback: number): number {
 /** Killed if the run fails half-way, so no emulator or gateway outlives it. */
 const children = new Set<ChildProcess>();
 
-function startChild(main: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [main], {
+function startChild(main: string, env: Record<string, string>, args: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [main, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -45,13 +45,14 @@ function startChild(main: string, env: Record<string, string>): ChildProcess {
 }
 
 async function startEmulator(): Promise<{ child: ChildProcess; url: string }> {
-  const child = startChild(EMULATOR_MAIN, {});
+  // Demo seed, port 0, request log off (it would grow for ten minutes).
+  const child = startChild(EMULATOR_MAIN, {}, ['--port', '0', '--ready-line']);
   const url = await new Promise<string>((resolve, reject) => {
     let buffered = '';
     child.stdout!.on('data', (chunk: string) => {
       buffered += chunk;
-      const newline = buffered.indexOf('\n');
-      if (newline >= 0) resolve((JSON.parse(buffered.slice(0, newline)) as { url: string }).url);
+      const match = /^ready (\S+)$/m.exec(buffered);
+      if (match) resolve(match[1]!);
     });
     child.once('exit', (code) => reject(new Error(`emulator exited with ${code} before starting`)));
   });

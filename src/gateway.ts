@@ -5,11 +5,13 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { Config } from './config';
+import { transportOptions, type Config } from './config';
 import { createContext, type GatewayContext } from './context';
 import { createFormatError } from './errors/format-error';
-import { withJitExecution } from './execution/jit-plugin';
+import { withExecutorPlugin } from './execution/executor-plugin';
+import { registerCookieCsrfGuard } from './http/csrf-guard';
 import { registerHttpErrorHandlers } from './http/error-handler';
+import { legacyJsonStatusPlugin } from './http/legacy-json-status-plugin';
 import { registerProbes } from './http/probes';
 import { createOperationArmor } from './limits/armor';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin';
@@ -43,12 +45,7 @@ export async function createGateway(
   const metrics = createMetrics();
   const client = createUpstreamClient({
     origin: config.upstreamUrl,
-    timeoutMs: config.upstreamTimeoutMs,
-    connections: config.upstreamConnections,
-    retries: config.upstreamRetries,
-    maxPending: config.upstreamMaxPending,
-    circuitFailures: config.circuitFailures,
-    circuitResetMs: config.circuitResetMs,
+    ...transportOptions(config),
     ...observeUpstream(metrics, logger),
   });
 
@@ -57,11 +54,13 @@ export async function createGateway(
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
   });
-  registerHttpErrorHandlers(app, {
+  const httpErrors = {
     logger,
     maxBodyBytes: config.limits.maxBodyBytes,
-    onError: (code) => metrics.errors.inc({ code }),
-  });
+    onError: (code: string) => metrics.errors.inc({ code }),
+  };
+  registerHttpErrorHandlers(app, httpErrors);
+  registerCookieCsrfGuard(app, { ...httpErrors, graphqlPath: '/graphql' });
   // Set by close(): a response finished while draining closes its keep-alive connection, else
   // the connection of an operation in flight at SIGTERM holds server.close() open (72 s idle).
   let draining = false;
@@ -72,6 +71,15 @@ export async function createGateway(
 
   const armor = createOperationArmor(config.limits, { hideSuggestions: !config.introspection });
   const formatError = createFormatError(logger);
+  const jit = config.graphqlJit
+    ? {
+        formatError,
+        logger,
+        compileAfter: config.graphqlJitAfter,
+        maxFields: config.graphqlJitMaxFields,
+        max: config.graphqlJitCacheSize,
+      }
+    : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildGatewaySchema(),
     formatError,
@@ -79,13 +87,16 @@ export async function createGateway(
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals; Apollo's own handlers would race our drain and hang it.
     stopOnTerminationSignals: false,
+    // http/csrf-guard.ts applies the same rule, only to requests that carry cookies.
+    csrfPrevention: false,
     validationRules: armor.validationRules,
-    plugins: withJitExecution(config.graphqlJit ? { formatError, logger } : undefined, [
+    plugins: withExecutorPlugin(jit, [
       // We set no cache hints, and the default cache-control plugin's willResolveField hook makes
       // Apollo wrap every field resolver of the schema: ~40% of the CPU of bench/ scenario (a).
       ApolloServerPluginCacheControlDisabled(),
       fastifyApolloDrainPlugin(app),
       operationPlugin(metrics),
+      legacyJsonStatusPlugin(),
       ...armor.plugins,
       operationLimitsPlugin(config.limits),
     ]),

@@ -1,8 +1,8 @@
-// The data the bench serves: the demo seed (the archive box holds 1,500 messages, for the 50-
+// The data the bench serves (`node dist/emulator/main.js --seed bench`): the demo seed (the archive box holds 1,500 messages, for the 50-
 // and 500-event pages) plus 20 dashboard boxes of alice's, 40 texts and 10 files each.
-import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS, demoSeed } from '../emulator';
-import { box, file, texts } from '../emulator';
-import type { Seed } from '../emulator';
+import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS, demoSeed } from './seed';
+import { box, file, texts } from './seed-builders';
+import type { Seed } from './seed-types';
 
 export const BENCH_TOKEN = DEMO_TOKENS.alice;
 /** The box of scenarios (a) and (c). */
