@@ -52,7 +52,18 @@ export interface Config {
   shutdownGraceMs: number;
   /** Queries run compiled by graphql-jit (src/execution/jit-plugin.ts). @default true */
   graphqlJit: boolean;
+  /** The GraphiQL IDE at GET /graphql for browsers (src/http/ide/). @default true, false when NODE_ENV=production */
+  ide: boolean;
+  /** Trusted documents (src/persisted/); undefined = none. */
+  persistedDocuments: PersistedDocumentsConfig | undefined;
   limits: Limits;
+}
+
+export interface PersistedDocumentsConfig {
+  /** Path of the manifest `{ "<id>": "<document>" }` graphql-codegen's client preset writes. */
+  path: string;
+  /** Refuse every document that is not in the manifest. @default false */
+  only: boolean;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +126,13 @@ export function loadConfig(env: Env): Config {
     );
   }
   const upstreamConnections = int('UPSTREAM_CONNECTIONS', 64, 1);
+  const persistedPath = read('PERSISTED_DOCUMENTS');
+  const persistedOnly = bool('PERSISTED_DOCUMENTS_ONLY', false);
+  if (persistedOnly && persistedPath === undefined) {
+    problems.push(
+      'PERSISTED_DOCUMENTS_ONLY=true needs PERSISTED_DOCUMENTS (the manifest path): without it every operation would be refused',
+    );
+  }
 
   const config: Config = {
     upstreamUrl: upstreamUrl?.replace(/\/+$/, ''),
@@ -130,6 +148,9 @@ export function loadConfig(env: Env): Config {
     introspection: bool('INTROSPECTION', !production),
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10_000, 0),
     graphqlJit: bool('GRAPHQL_JIT', true),
+    ide: bool('IDE', !production),
+    persistedDocuments:
+      persistedPath === undefined ? undefined : { path: persistedPath, only: persistedOnly },
     limits: {
       maxDepth: int('MAX_DEPTH', 12, 1),
       maxAliases: int('MAX_ALIASES', 30, 0),
