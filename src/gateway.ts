@@ -1,7 +1,10 @@
 // Composition root: builds everything from a Config and returns { url, close }. It never reads
 // process.env and never installs signal handlers (main.ts does); tests call it with port 0.
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +13,8 @@ import { createContext, type GatewayContext } from './context';
 import { createFormatError } from './errors/format-error';
 import { withJitExecution } from './execution/jit-plugin';
 import { registerHttpErrorHandlers } from './http/error-handler';
+import type { IdeTab } from './http/ide/ide-page';
+import { registerIde } from './http/ide/register-ide';
 import { registerProbes } from './http/probes';
 import { createOperationArmor } from './limits/armor';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin';
@@ -26,7 +31,11 @@ export interface GatewayOverrides {
 }
 
 /** A Config whose upstream is decided: main.ts fills it from UPSTREAM_URL or an emulator. */
-export type GatewayConfig = Config & { upstreamUrl: string };
+export type GatewayConfig = Config & {
+  upstreamUrl: string;
+  /** The tab the IDE opens on: main.ts passes the demo one when it started the emulator. */
+  ideTab?: IdeTab;
+};
 
 export interface Gateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql */
@@ -72,6 +81,10 @@ export async function createGateway(
 
   const armor = createOperationArmor(config.limits, { hideSuggestions: !config.introspection });
   const formatError = createFormatError(logger);
+  // Apollo's own landing pages load from Apollo's CDN: ours, or none.
+  const landingPage = config.ide
+    ? registerIde(app, { tab: config.ideTab })
+    : ApolloServerPluginLandingPageDisabled();
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildGatewaySchema(),
     formatError,
@@ -84,6 +97,7 @@ export async function createGateway(
       // We set no cache hints, and the default cache-control plugin's willResolveField hook makes
       // Apollo wrap every field resolver of the schema: ~40% of the CPU of bench/ scenario (a).
       ApolloServerPluginCacheControlDisabled(),
+      landingPage,
       fastifyApolloDrainPlugin(app),
       operationPlugin(metrics),
       ...armor.plugins,
