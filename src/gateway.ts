@@ -20,6 +20,8 @@ import { createOperationArmor } from './limits/armor';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './observability/metrics';
+import { loadManifest } from './persisted/manifest';
+import { persistedDocumentsPlugin } from './persisted/persisted-documents-plugin';
 import { operationPlugin } from './observability/operation-plugin';
 import { observeUpstream } from './observability/upstream-observer';
 import { buildGatewaySchema } from './schema/build-schema';
@@ -48,6 +50,18 @@ export async function createGateway(
   overrides: GatewayOverrides = {},
 ): Promise<Gateway> {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
+  const schema = buildGatewaySchema();
+  // First, before anything is opened: a manifest that no longer validates stops start-up.
+  const trusted = config.persistedDocuments && {
+    manifest: await loadManifest(config.persistedDocuments.path, schema),
+    only: config.persistedDocuments.only,
+  };
+  if (trusted) {
+    logger.info(
+      { documents: trusted.manifest.size, only: trusted.only },
+      'trusted documents loaded',
+    );
+  }
 
   const metrics = createMetrics();
   const client = createUpstreamClient({
@@ -86,7 +100,7 @@ export async function createGateway(
     ? registerIde(app, { tab: config.ideTab })
     : ApolloServerPluginLandingPageDisabled();
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildGatewaySchema(),
+    schema,
     formatError,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
@@ -98,6 +112,7 @@ export async function createGateway(
       // Apollo wrap every field resolver of the schema: ~40% of the CPU of bench/ scenario (a).
       ApolloServerPluginCacheControlDisabled(),
       landingPage,
+      ...(trusted ? [persistedDocumentsPlugin(trusted)] : []),
       fastifyApolloDrainPlugin(app),
       operationPlugin(metrics),
       ...armor.plugins,

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_TIMEOUT',
   'QUERY_TOO_COMPLEX',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_ALLOWED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -78,5 +80,27 @@ export class BadUserInputError extends GatewayError {
 export class QueryTooComplexError extends GatewayError {
   constructor(message: string, extensions?: Record<string, unknown>) {
     super('QUERY_TOO_COMPLEX', message, { extensions });
+  }
+}
+
+/** Answered 400: the request named a trusted document the manifest does not hold. */
+export class PersistedQueryNotFoundError extends GatewayError {
+  constructor(documentId: string) {
+    super(
+      'PERSISTED_QUERY_NOT_FOUND',
+      `documentId ${JSON.stringify(documentId)} is not in this gateway's trusted documents`,
+      { extensions: { documentId, http: { status: 400 } } },
+    );
+  }
+}
+
+/** Answered 400, before parsing: only the manifest's documents run (PERSISTED_DOCUMENTS_ONLY). */
+export class PersistedQueryNotAllowedError extends GatewayError {
+  constructor() {
+    super(
+      'PERSISTED_QUERY_NOT_ALLOWED',
+      'this gateway runs trusted documents only: send the documentId of a document in its manifest instead of the document',
+      { extensions: { http: { status: 400 } } },
+    );
   }
 }

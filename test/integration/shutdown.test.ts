@@ -1,51 +1,20 @@
 // SIGTERM on the real process (main.ts, compiled as `npm start` runs it): it stops accepting
 // connections, lets the operation in flight finish with its data, closes the upstream pool
 // and exits 0 within SHUTDOWN_GRACE_MS, saying so in its log.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmulator, type Emulator } from '../../emulator';
 import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator';
+import { buildMain } from '../helpers/build-main';
 import { freePort } from '../helpers/free-port';
 
 const ROOT = join(__dirname, '..', '..');
 const GRACE_MS = 5000;
 const SLOW_MS = 1500;
 const W = DEMO_BOX_IDS.welcome;
-
-/**
- * Compiles src/ and emulator/ (main.ts embeds it) alone into a private directory under dist/ (node_modules still resolves from
- * there), so a concurrent `npm run build` or another test run never swaps files under us.
- * Type errors elsewhere in a work in progress do not stop tsc from emitting; a missing entry
- * point does fail the test.
- */
-function buildMain(): { dir: string; main: string } {
-  // A fresh clone has no dist/ yet: `npm test` type-checks but does not build.
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
-  const dir = mkdtempSync(join(ROOT, 'dist', '.shutdown-test-'));
-  writeFileSync(
-    join(dir, 'tsconfig.json'),
-    JSON.stringify({
-      extends: join(ROOT, 'tsconfig.json'),
-      compilerOptions: { outDir: dir, rootDir: ROOT, sourceMap: false },
-      include: [join(ROOT, 'src'), join(ROOT, 'emulator')],
-    }),
-  );
-  const tsc = spawnSync(
-    process.execPath,
-    [require.resolve('typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  const main = join(dir, 'src', 'main.js');
-  try {
-    require.resolve(main);
-  } catch {
-    throw new Error(`tsc did not emit ${main}:\n${tsc.stdout}${tsc.stderr}`);
-  }
-  return { dir, main };
-}
 
 /** One request on a fresh connection: the status, or the connection error's code. */
 function freshConnection(port: number): Promise<number | string> {
