@@ -1,6 +1,7 @@
 // The trusted-documents manifest (PERSISTED_DOCUMENTS): `{ "<id>": "<document>" }`, the file
-// graphql-codegen's client preset writes with `persistedDocuments: true` (ids are the documents'
-// sha256 in hex). Read and checked once, at start-up: a document that no longer validates
+// graphql-codegen's client preset writes with `persistedDocuments: true`. Its ids are the
+// documents' sha256, as `sha256:<hex>` by default or plain hex with a custom hashAlgorithm: both
+// key forms are read, and an id sent in either form finds either. Read and checked once, at start-up: a document that no longer validates
 // against the schema (a field was removed, an argument renamed) stops the gateway with one line
 // naming it, instead of failing for every client that sends it.
 import { readFile } from 'node:fs/promises';
@@ -8,7 +9,7 @@ import { parse, validate, type GraphQLSchema } from 'graphql';
 
 export interface PersistedManifest {
   readonly size: number;
-  /** The document for `id`, as a manifest key or in the `sha256:<hex>` form of GraphQL over HTTP. */
+  /** The document for `id`, as plain hex or in the `sha256:<hex>` form of GraphQL over HTTP. */
   get(id: string): string | undefined;
 }
 
@@ -56,14 +57,14 @@ export async function loadManifest(
         `document ${id} does not validate against the schema: ${problem}`,
       );
     }
-    documents.set(id, document);
+    documents.set(withoutPrefix(id), document);
   }
   return {
     size: documents.size,
-    get(id) {
-      const direct = documents.get(id);
-      if (direct !== undefined || !id.startsWith(SHA256_PREFIX)) return direct;
-      return documents.get(id.slice(SHA256_PREFIX.length));
-    },
+    get: (id) => documents.get(withoutPrefix(id)),
   };
+}
+
+function withoutPrefix(id: string): string {
+  return id.startsWith(SHA256_PREFIX) ? id.slice(SHA256_PREFIX.length) : id;
 }

@@ -200,3 +200,23 @@ describe('with PERSISTED_DOCUMENTS alone', () => {
     expect(unknown.json.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 });
+
+describe("a manifest keyed `sha256:<hex>` (the client preset's default)", () => {
+  it('finds its documents by either id form and by the APQ hash', async () => {
+    const prefixed = join(dir, 'prefixed.json');
+    writeFileSync(prefixed, JSON.stringify({ [`sha256:${sha256(TYPENAME)}`]: TYPENAME }));
+    const gateway = await startTestGateway({
+      env: { PERSISTED_DOCUMENTS: prefixed, PERSISTED_DOCUMENTS_ONLY: 'true' },
+    });
+    try {
+      const expected = { data: { __typename: 'Query' } };
+      for (const documentId of [sha256(TYPENAME), `sha256:${sha256(TYPENAME)}`]) {
+        expect((await gateway.post({ documentId })).json).toEqual(expected);
+      }
+      const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(TYPENAME) } };
+      expect((await gateway.post({ extensions })).json).toEqual(expected);
+    } finally {
+      await gateway.close();
+    }
+  });
+});
