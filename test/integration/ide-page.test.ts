@@ -38,6 +38,9 @@ describe('the IDE page in embedded-emulator mode', () => {
       expect(tag).toMatch(/ src="\/graphql\/ide\/|type="application\/json"/);
     expect(text).toContain('Bearer demo-alice');
     expect(text).toContain('query WelcomeBox');
+    expect(text).toContain(
+      '"subscriptionsProtocol":"GRAPHQL_SSE","subscriptionsEndpoint":"/graphql/stream"',
+    );
     expect(text).not.toMatch(/https?:\/\//);
     expect(gateway.upstreamCalls()).toEqual([]);
   });

@@ -15,6 +15,9 @@ export const BOOT_SCRIPT = `'use strict';
       return base + '/' + (workers[label] || workers.editorWorkerService);
     },
   };
-  YogaGraphiQL.renderYogaGraphiQL(document.getElementById('root'), options.graphiql);
+  var graphiql = options.graphiql;
+  // The SSE client is handed this URL as is: made absolute against the page.
+  graphiql.subscriptionsEndpoint = new URL(graphiql.subscriptionsEndpoint, location.href).href;
+  YogaGraphiQL.renderYogaGraphiQL(document.getElementById('root'), graphiql);
 })();
 `;

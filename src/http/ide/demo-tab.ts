@@ -6,7 +6,7 @@ import type { IdeTab } from './ide-page';
 
 export function demoIdeTab(): IdeTab {
   return {
-    query: `# Embedded emulator, demo data: you are alice (see Headers below).
+    query: `# Demo data, signed in as alice (see Headers).
 # Run with Ctrl-Enter or the play button.
 query WelcomeBox {
   box(id: "${DEMO_BOX_IDS.welcome}") {

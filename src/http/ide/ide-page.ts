@@ -19,9 +19,8 @@ export interface IdePageOptions {
  * Everything comes from the gateway itself; `data:` only where the package's stylesheet embeds
  * its fonts and icons. `style-src 'unsafe-inline'` is the one relaxation: Monaco (the editor
  * GraphiQL 5 is built on) creates <style> elements at run time for its themes, token colours and
- * decorations, and without it the editor renders without colours and mis-sized. Styles cannot
- * run code; scripts stay limited to the gateway's own files. `connect-src 'self'` covers the
- * same-origin WebSocket subscriptions use (CSP 3 matches ws: to 'self').
+ * decorations: without it, loading the page and running the demo query gave 466 CSP
+ * violations. Styles cannot run code; scripts stay limited to the gateway's own files.
  */
 export const IDE_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -42,9 +41,13 @@ export function renderIdePage({ graphqlPath, assetsPath, tab }: IdePageOptions):
     graphiql: {
       endpoint: graphqlPath,
       title: 'Box Events GraphQL',
-      // graphql-ws on the same path (graphql-api.md §7); used only once an operation is a
-      // subscription, so the IDE works the same before the gateway serves them.
-      subscriptionsProtocol: 'WS',
+      // Subscriptions over GraphQL over SSE on /graphql/stream (graphql-api.md §7), POSTed like
+      // queries: the same fetch carries the Headers editor's Authorization, which a WebSocket
+      // could only send in connection_init (the IDE puts headers in each operation instead).
+      // Used only by a subscription, so the IDE works the same before the gateway serves them.
+      subscriptionsProtocol: 'GRAPHQL_SSE',
+      subscriptionsEndpoint: `${graphqlPath}/stream`,
+      method: 'POST',
       ...(tab ? { query: tab.query, headers: JSON.stringify(tab.headers, null, 2) } : {}),
     },
   };
