@@ -161,6 +161,19 @@ test('one’s own message can be edited and then deleted; a reload shows the sam
   expect(await eventWithText(edited).count()).toBe(0);
 });
 
+test('an upstream fault shows its code instead of the timeline, and Retry recovers', async () => {
+  const path = `/boxes/${DEMO_BOX_IDS.welcome}/events`;
+  gw.emulator.failNext({ path, fault: { kind: 'reset' }, times: Infinity });
+  await page.reload();
+  await shown(page.getByRole('alert').filter({ hasText: 'UPSTREAM_UNAVAILABLE' }));
+  expect(await events().count()).toBe(0);
+
+  gw.emulator.clearFaults();
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await shown(eventWithText('Welcome to the box!'));
+  expect(await page.getByRole('alert').count()).toBe(0);
+});
+
 test('a user who may not read a box sees the gateway’s error code', async () => {
   await page.getByLabel('User').selectOption('demo-bob');
   await page.getByRole('button', { name: /Closed circle/ }).click();

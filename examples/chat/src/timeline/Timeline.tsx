@@ -8,7 +8,7 @@ import { EventItem } from './EventItem';
 import { PAGE_SIZE, TimelineQuery } from './timeline-query';
 
 export function Timeline({ boxId, viewerId }: { boxId: string; viewerId: string }) {
-  const { data, error, networkStatus, fetchMore } = useQuery(TimelineQuery, {
+  const { data, error, networkStatus, fetchMore, refetch } = useQuery(TimelineQuery, {
     variables: { boxId, first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
@@ -35,10 +35,15 @@ export function Timeline({ boxId, viewerId }: { boxId: string; viewerId: string 
   }, [endCursor, fetchingMore, fetchMore]);
 
   if (error) {
+    // An upstream fault (UPSTREAM_UNAVAILABLE, UPSTREAM_TIMEOUT…) is worth retrying; a
+    // FORBIDDEN will say the same again, which is still an answer.
     return (
-      <p className="timeline-error" role="alert">
-        {describeError(error)}
-      </p>
+      <div className="timeline-error">
+        <p role="alert">{describeError(error)}</p>
+        <button type="button" onClick={() => void refetch().catch(() => undefined)}>
+          Retry
+        </button>
+      </div>
     );
   }
   if (!connection) return <p className="timeline-status">Loading…</p>;
