@@ -1,5 +1,6 @@
 // The IDE in a real browser (Debian's chromium, headless): the page served at /graphql loads
 // with no request leaving the machine, opens on the demo tab, runs it and shows the data.
+import { statSync } from 'node:fs';
 import { demoIdeTab } from '../../src/http/ide/demo-tab';
 import { launchBrowser, type RecordedPage, type TestBrowser } from '../helpers/browser';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
@@ -28,7 +29,12 @@ describe('the IDE at GET /graphql', () => {
     expect(expected.body.errors).toBeUndefined();
     const eventsCount = expected.body.data.box.eventsCount as number;
 
-    await page.goto(gateway.gateway.url, { waitUntil: 'load', timeout: 120_000 });
+    const pageResponse = await page.goto(gateway.gateway.url, {
+      waitUntil: 'load',
+      timeout: 120_000,
+    });
+    // The page ran under its strict policy (a violation would be in recorded.errors below).
+    expect(pageResponse?.headers()['content-security-policy']).toMatch(/script-src 'self';/);
     // The demo tab is open: its query in the editor, alice's header in the headers editor.
     await page.getByText('query WelcomeBox').first().waitFor({ timeout: 120_000 });
     await page.getByText('Bearer demo-alice').first().waitFor({ state: 'attached' });
@@ -56,7 +62,8 @@ describe('the IDE at GET /graphql', () => {
     // The result pane shows the data.
     const result = page.locator('.graphiql-response');
     await result.getByText(`"eventsCount": ${eventsCount}`).waitFor({ timeout: 60_000 });
-    await recorded.screenshot('ide');
+    const screenshot = await recorded.screenshot('ide');
+    expect(statSync(screenshot).size).toBeGreaterThan(10_000);
 
     expect(recorded.requests.length).toBeGreaterThan(0);
     expect(recorded.offMachine()).toEqual([]);
