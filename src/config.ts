@@ -60,7 +60,18 @@ export interface Config {
   graphqlJitMaxFields: number;
   /** Compiled queries kept, least recently used dropped first. @default 500 */
   graphqlJitCacheSize: number;
+  /** The GraphiQL IDE at GET /graphql for browsers (src/http/ide/). @default true, false when NODE_ENV=production */
+  ide: boolean;
+  /** Trusted documents (src/persisted/); undefined = none. */
+  persistedDocuments: PersistedDocumentsConfig | undefined;
   limits: Limits;
+}
+
+export interface PersistedDocumentsConfig {
+  /** Path of the manifest `{ "<id>": "<document>" }` graphql-codegen's client preset writes. */
+  path: string;
+  /** Refuse every document that is not in the manifest. @default false */
+  only: boolean;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +134,13 @@ export function loadConfig(env: Env): Config {
     );
   }
   const upstreamConnections = int('UPSTREAM_CONNECTIONS', 64, 1);
+  const persistedPath = read('PERSISTED_DOCUMENTS');
+  const persistedOnly = bool('PERSISTED_DOCUMENTS_ONLY', false);
+  if (persistedOnly && persistedPath === undefined) {
+    problems.push(
+      'PERSISTED_DOCUMENTS_ONLY=true needs PERSISTED_DOCUMENTS (the manifest path): without it every operation would be refused',
+    );
+  }
 
   const config: Config = {
     upstreamUrl: upstreamUrl?.replace(/\/+$/, ''),
@@ -142,6 +160,9 @@ export function loadConfig(env: Env): Config {
     graphqlJitAfter: int('GRAPHQL_JIT_AFTER', 2, 1),
     graphqlJitMaxFields: int('GRAPHQL_JIT_MAX_FIELDS', 1000, 1),
     graphqlJitCacheSize: int('GRAPHQL_JIT_CACHE_SIZE', 500, 1),
+    ide: bool('IDE', !production),
+    persistedDocuments:
+      persistedPath === undefined ? undefined : { path: persistedPath, only: persistedOnly },
     limits: {
       maxDepth: int('MAX_DEPTH', 12, 1),
       maxAliases: int('MAX_ALIASES', 30, 0),

@@ -1,7 +1,10 @@
 // Composition root: builds everything from a Config and returns { url, close }. It never reads
 // process.env and never installs signal handlers (main.ts does); tests call it with port 0.
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -12,11 +15,15 @@ import { withExecutorPlugin } from './execution/executor-plugin';
 import { registerCookieCsrfGuard } from './http/csrf-guard';
 import { registerHttpErrorHandlers } from './http/error-handler';
 import { legacyJsonStatusPlugin } from './http/legacy-json-status-plugin';
+import type { IdeTab } from './http/ide/ide-page';
+import { registerIde } from './http/ide/register-ide';
 import { registerProbes } from './http/probes';
 import { createOperationArmor } from './limits/armor';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './observability/metrics';
+import { loadManifest } from './persisted/manifest';
+import { persistedDocumentsPlugin } from './persisted/persisted-documents-plugin';
 import { operationPlugin } from './observability/operation-plugin';
 import { observeUpstream } from './observability/upstream-observer';
 import { buildGatewaySchema } from './schema/build-schema';
@@ -28,7 +35,11 @@ export interface GatewayOverrides {
 }
 
 /** A Config whose upstream is decided: main.ts fills it from UPSTREAM_URL or an emulator. */
-export type GatewayConfig = Config & { upstreamUrl: string };
+export type GatewayConfig = Config & {
+  upstreamUrl: string;
+  /** The tab the IDE opens on: main.ts passes the demo one when it started the emulator. */
+  ideTab?: IdeTab;
+};
 
 export interface Gateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql */
@@ -41,6 +52,18 @@ export async function createGateway(
   overrides: GatewayOverrides = {},
 ): Promise<Gateway> {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
+  const schema = buildGatewaySchema();
+  // First, before anything is opened: a manifest that no longer validates stops start-up.
+  const trusted = config.persistedDocuments && {
+    manifest: await loadManifest(config.persistedDocuments.path, schema),
+    only: config.persistedDocuments.only,
+  };
+  if (trusted) {
+    logger.info(
+      { documents: trusted.manifest.size, only: trusted.only },
+      'trusted documents loaded',
+    );
+  }
 
   const metrics = createMetrics();
   const client = createUpstreamClient({
@@ -80,8 +103,12 @@ export async function createGateway(
         max: config.graphqlJitCacheSize,
       }
     : undefined;
+  // Apollo's own landing pages load from Apollo's CDN: ours, or none.
+  const landingPage = config.ide
+    ? registerIde(app, { tab: config.ideTab })
+    : ApolloServerPluginLandingPageDisabled();
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildGatewaySchema(),
+    schema,
     formatError,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
@@ -94,6 +121,8 @@ export async function createGateway(
       // We set no cache hints, and the default cache-control plugin's willResolveField hook makes
       // Apollo wrap every field resolver of the schema: ~40% of the CPU of bench/ scenario (a).
       ApolloServerPluginCacheControlDisabled(),
+      landingPage,
+      ...(trusted ? [persistedDocumentsPlugin(trusted)] : []),
       fastifyApolloDrainPlugin(app),
       operationPlugin(metrics),
       legacyJsonStatusPlugin(),

@@ -68,3 +68,25 @@ export class QueryTooComplexError extends GatewayError {
     super('QUERY_TOO_COMPLEX', message, { extensions });
   }
 }
+
+/** Answered 400: the request named a trusted document the manifest does not hold. */
+export class PersistedQueryNotFoundError extends GatewayError {
+  constructor(documentId: string) {
+    super(
+      'PERSISTED_QUERY_NOT_FOUND',
+      `documentId ${JSON.stringify(documentId)} is not in this gateway's trusted documents`,
+      { extensions: { documentId, http: { status: 400 } } },
+    );
+  }
+}
+
+/** Answered 400, before parsing: only the manifest's documents run (PERSISTED_DOCUMENTS_ONLY). */
+export class PersistedQueryNotAllowedError extends GatewayError {
+  constructor() {
+    super(
+      'PERSISTED_QUERY_NOT_ALLOWED',
+      'this gateway runs trusted documents only: send the documentId of a document in its manifest instead of the document',
+      { extensions: { http: { status: 400 } } },
+    );
+  }
+}
