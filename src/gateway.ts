@@ -4,25 +4,36 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify from 'fastify';
+import type { Registry } from 'prom-client';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
 import { createContext, type GatewayContext } from './context';
 import { createFormatError } from './errors/format-error';
 import { withJitExecution } from './execution/jit-plugin';
 import { registerHttpErrorHandlers } from './http/error-handler';
-import { registerProbes } from './http/probes';
+import { registerProbes, type MetricsSource } from './http/probes';
 import { createOperationArmor } from './limits/armor';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin';
+import { rateLimitPlugin } from './limits/rate-limit-plugin';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './observability/metrics';
 import { operationPlugin } from './observability/operation-plugin';
 import { observeUpstream } from './observability/upstream-observer';
 import { buildGatewaySchema } from './schema/build-schema';
+import { redisApqCache } from './shared-state/redis-apq-cache';
+import { createRedisConnection } from './shared-state/redis-connection';
+import { memoryRateLimitStore, redisRateLimitStore } from './shared-state/rate-limit-store';
+import { loadTracing } from './tracing/tracing';
 import { createUpstreamClient } from './upstream/upstream-client';
 
 export interface GatewayOverrides {
   /** Log destination for tests; defaults to a pino logger at config.logLevel on stdout. */
   logger?: Logger;
+  /**
+   * What GET /metrics serves, given this gateway's own registry: a cluster worker contributes
+   * it to the primary's aggregation and answers with every worker's sum. @default the registry
+   */
+  metricsSource?: (own: Registry) => MetricsSource;
 }
 
 /** A Config whose upstream is decided: main.ts fills it from UPSTREAM_URL or an emulator. */
@@ -41,6 +52,11 @@ export async function createGateway(
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
 
   const metrics = createMetrics();
+  const tracing = config.tracing ? loadTracing(config.tracing) : undefined;
+  // What replicas share; without REDIS_URL, Apollo's in-memory APQ cache and in-memory counters.
+  const redis = config.redisUrl
+    ? createRedisConnection(config.redisUrl, { logger, registry: metrics.registry })
+    : undefined;
   const client = createUpstreamClient({
     origin: config.upstreamUrl,
     timeoutMs: config.upstreamTimeoutMs,
@@ -49,7 +65,7 @@ export async function createGateway(
     maxPending: config.upstreamMaxPending,
     circuitFailures: config.circuitFailures,
     circuitResetMs: config.circuitResetMs,
-    ...observeUpstream(metrics, logger),
+    ...observeUpstream(metrics, logger, tracing),
   });
 
   const app = Fastify({
@@ -80,6 +96,7 @@ export async function createGateway(
     // main.ts owns the signals; Apollo's own handlers would race our drain and hang it.
     stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
+    ...(redis ? { persistedQueries: { cache: redisApqCache(redis) } } : {}),
     plugins: withJitExecution(config.graphqlJit ? { formatError, logger } : undefined, [
       // We set no cache hints, and the default cache-control plugin's willResolveField hook makes
       // Apollo wrap every field resolver of the schema: ~40% of the CPU of bench/ scenario (a).
@@ -87,6 +104,14 @@ export async function createGateway(
       fastifyApolloDrainPlugin(app),
       operationPlugin(metrics),
       ...armor.plugins,
+      ...(config.rateLimitPerMinute > 0
+        ? [
+            rateLimitPlugin(
+              config.rateLimitPerMinute,
+              redis ? redisRateLimitStore(redis) : memoryRateLimitStore(),
+            ),
+          ]
+        : []),
       operationLimitsPlugin(config.limits),
     ]),
   });
@@ -96,12 +121,13 @@ export async function createGateway(
     client,
     logger,
     upstreamConcurrency: config.limits.upstreamConcurrency,
+    tracing,
   });
   await app.register(fastifyApollo(apollo), {
     context: async (request) => context({ id: String(request.id), headers: request.headers }),
   });
   registerProbes(app, {
-    metrics,
+    metrics: overrides.metricsSource?.(metrics.registry) ?? metrics.registry,
     upstreamReady: () => client.ping(),
     circuitState: () => client.circuitState(),
   });
@@ -118,6 +144,8 @@ export async function createGateway(
       await app.close();
       await apollo.stop();
       await client.close();
+      await redis?.close();
+      await tracing?.shutdown();
     },
   };
 }

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_TIMEOUT',
   'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -78,5 +79,19 @@ export class BadUserInputError extends GatewayError {
 export class QueryTooComplexError extends GatewayError {
   constructor(message: string, extensions?: Record<string, unknown>) {
     super('QUERY_TOO_COMPLEX', message, { extensions });
+  }
+}
+
+/** Over RATE_LIMIT_PER_MINUTE (graphql-api.md §11): answered 429 before any upstream call. */
+export class RateLimitedError extends GatewayError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    limitPerMinute: number,
+  ) {
+    super(
+      'RATE_LIMITED',
+      `Rate limit exceeded: at most ${limitPerMinute} operations per minute for these credentials; retry in ${retryAfterSeconds} s`,
+      { extensions: { retryAfterSeconds } },
+    );
   }
 }

@@ -1,4 +1,4 @@
-// One log line and one set of metric updates per GraphQL operation: name, duration, upstream
+// One log line, one set of metric updates and (tracing on) the end of the span per GraphQL operation: name, duration, upstream
 // calls, error codes. Errors are read after formatError ran, so codes are the client's codes.
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context';
@@ -10,7 +10,7 @@ export function operationPlugin(metrics: Metrics): ApolloServerPlugin<GatewayCon
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ response, operationName, contextValue: ctx }) {
+        async willSendResponse({ response, operationName, operation, contextValue: ctx }) {
           const body = response.body;
           const result = body.kind === 'single' ? body.singleResult : undefined;
           const codes = (result?.errors ?? []).map((e) =>
@@ -20,6 +20,13 @@ export function operationPlugin(metrics: Metrics): ApolloServerPlugin<GatewayCon
           const label = metrics.operationLabel(operationName);
           metrics.operations.inc({ operation: label, outcome });
           for (const code of codes) metrics.errors.inc({ code });
+          ctx.trace?.end({
+            operationName,
+            operationType: operation?.operation,
+            errorCodes: codes,
+            upstreamCalls: ctx.stats.upstreamCalls,
+            estimatedUpstreamCalls: ctx.stats.estimatedUpstreamCalls,
+          });
           const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
           ctx.logger.info(
             {
@@ -40,6 +47,12 @@ export function operationPlugin(metrics: Metrics): ApolloServerPlugin<GatewayCon
       const operation = requestContext.request.operationName;
       metrics.operations.inc({ operation: metrics.operationLabel(operation), outcome: 'rejected' });
       metrics.errors.inc({ code });
+      requestContext.contextValue.trace?.end({
+        operationName: operation,
+        operationType: undefined,
+        errorCodes: [code],
+        upstreamCalls: 0,
+      });
       requestContext.contextValue.logger.info(
         { operation: operation ?? null, upstreamCalls: 0, errorCodes: [code] },
         'graphql operation',

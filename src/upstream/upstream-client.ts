@@ -83,6 +83,15 @@ export interface UpstreamClientOptions {
    * @default connections × 16
    */
   maxPending?: number;
+  /**
+   * Tracing's hook (only set when tracing is on): runs each whole call, retries included, inside
+   * the caller's span for it; the headers it passes to `send` (W3C `traceparent`) go on every
+   * attempt. Must call `send` exactly once and return its result.
+   */
+  traceCall?: <T>(
+    call: UpstreamCall,
+    send: (headers: Record<string, string> | undefined) => Promise<T>,
+  ) => Promise<T>;
 }
 
 export interface UpstreamRequest {
@@ -213,11 +222,14 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTr
     const call: UpstreamCall = { method: req.method, route: req.route };
     if (pending >= maxPending) throw new UpstreamUnavailableError('upstream saturated', call);
     pending += 1;
-    try {
-      return await circuit.execute(
-        () => withRetries(req, call),
+    const send = (headers: Record<string, string> | undefined) =>
+      circuit.execute(
+        () =>
+          withRetries(headers ? { ...req, headers: { ...req.headers, ...headers } } : req, call),
         () => new UpstreamUnavailableError('circuit open', call),
       );
+    try {
+      return await (options.traceCall ? options.traceCall(call, send) : send(undefined));
     } finally {
       pending -= 1;
     }
