@@ -1,0 +1,150 @@
+// The gateway as a real process (dist/src/main.js, as `npm start` runs it), for the tests that
+// are about processes: signals, workers, several replicas on one Redis.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const ROOT = join(__dirname, '..', '..');
+
+/**
+ * Compiles src/ and emulator/ (main.ts embeds it) alone into a private directory under dist/
+ * (node_modules still resolves from there), so a concurrent `npm run build` or another test run
+ * never swaps files under us. Type errors elsewhere in a work in progress do not stop tsc from
+ * emitting; a missing entry point does fail the test. The caller removes `dir`.
+ */
+export function buildMain(): { dir: string; main: string } {
+  // A fresh clone has no dist/ yet: `npm test` type-checks but does not build.
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  const dir = mkdtempSync(join(ROOT, 'dist', '.process-test-'));
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      extends: join(ROOT, 'tsconfig.json'),
+      compilerOptions: { outDir: dir, rootDir: ROOT, sourceMap: false },
+      include: [join(ROOT, 'src'), join(ROOT, 'emulator')],
+    }),
+  );
+  const tsc = spawnSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  const main = join(dir, 'src', 'main.js');
+  try {
+    require.resolve(main);
+  } catch {
+    throw new Error(`tsc did not emit ${main}:\n${tsc.stdout}${tsc.stderr}`);
+  }
+  return { dir, main };
+}
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  at: number;
+}
+
+export interface GatewayProcess {
+  child: ChildProcess;
+  /** Every JSON log line so far (workers' lines included: they share the primary's stdout). */
+  logs: Array<Record<string, unknown>>;
+  exited: Promise<Exit>;
+}
+
+/** Starts main.js with exactly `env` (plus PATH); stdout lines are parsed as pino JSON. */
+export function startGatewayProcess(main: string, env: Record<string, string>): GatewayProcess {
+  const child = spawn(process.execPath, [main], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Array<Record<string, unknown>> = [];
+  let buffered = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    const lines = buffered.split('\n');
+    buffered = lines.pop()!;
+    for (const line of lines) {
+      if (!line.trim()) continue;
+      try {
+        logs.push(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        logs.push({ stdout: line }); // the demo banner
+      }
+    }
+  });
+  child.stderr!.on('data', (chunk: Buffer) => logs.push({ stderr: chunk.toString('utf8') }));
+  const exited = new Promise<Exit>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
+  );
+  return { child, logs, exited };
+}
+
+export async function until(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+export interface FreshResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/**
+ * One request on a new TCP connection (no keep-alive), so that node:cluster's round robin
+ * hands it to the next worker; rejects with the connection error.
+ */
+export function freshRequest(
+  port: number,
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string },
+): Promise<FreshResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: options.path ?? '/graphql',
+        method: options.method ?? 'GET',
+        headers: { connection: 'close', ...options.headers },
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+/** A GraphQL POST on a fresh connection. */
+export async function freshGql(
+  port: number,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; requestId: string; json: Record<string, unknown> }> {
+  const response = await freshRequest(port, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    requestId: String(response.headers['x-request-id']),
+    json: JSON.parse(response.text) as Record<string, unknown>,
+  };
+}
