@@ -133,8 +133,13 @@ export function loadConfig(env: Env): Config {
     );
   }
   const upstreamConnections = int('UPSTREAM_CONNECTIONS', 64, 1);
-  const workersRaw = read('WORKERS');
-  const workers = workersRaw === 'auto' ? availableParallelism() : int('WORKERS', 1, 1, 256);
+  const workersRaw = read('WORKERS') ?? '1';
+  const workers = workersRaw === 'auto' ? availableParallelism() : Number(workersRaw);
+  if (workersRaw !== 'auto' && !(/^\d+$/.test(workersRaw) && workers >= 1 && workers <= 256)) {
+    problems.push(
+      `WORKERS=${JSON.stringify(workersRaw)} is invalid: expected auto or an integer from 1 to 256`,
+    );
+  }
   const redisUrl = read('REDIS_URL');
   if (redisUrl !== undefined && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
     problems.push(`REDIS_URL=${JSON.stringify(redisUrl)} is invalid: expected a redis:// URL`);
