@@ -11,6 +11,8 @@ import type { Logger } from '../logger';
 const COMMAND_TIMEOUT_MS = 500;
 /** Reconnect backoff: 100 ms doubling to this, forever. */
 const MAX_RECONNECT_DELAY_MS = 2000;
+/** At most one "command failed" line per this while the connection is up. */
+const FAILURE_LOG_MS = 10_000;
 /** Every key of this gateway, so one Redis can be shared with other applications. */
 const KEY_PREFIX = 'box-events-gateway:';
 
@@ -53,6 +55,7 @@ export function createRedisConnection(
   });
   let up = false;
   let loggedDown = false;
+  let lastFailureLog = 0;
   metrics.redisUp.set(0);
   const down = (reason: string) => {
     up = false;
@@ -80,7 +83,13 @@ export function createRedisConnection(
     client,
     failed(use, error) {
       metrics.redisFailures.inc({ use });
-      if (up) down(error instanceof Error ? error.message : String(error));
+      // While down, the outage line said it all. While up (a command timed out on a slow
+      // Redis), say so at most every FAILURE_LOG_MS; the connection state is ioredis's to tell.
+      const now = Date.now();
+      if (!up || now - lastFailureLog < FAILURE_LOG_MS) return;
+      lastFailureLog = now;
+      const reason = error instanceof Error ? error.message : String(error);
+      logger.warn({ redis: 'failing', use, reason }, 'redis command failed: falling back');
     },
     async close() {
       client.disconnect(false);
