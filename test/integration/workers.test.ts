@@ -4,6 +4,7 @@
 // and SIGTERM lets every worker drain, in-flight operations included, before the primary
 // exits 0.
 import { rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { DEMO_BOX_IDS, DEMO_TOKENS, startEmulator, type Emulator } from '../../emulator';
 import { freePort } from '../helpers/free-port';
 import {
@@ -150,5 +151,28 @@ describe('WORKERS=2', () => {
     expect(
       logs.filter((l) => l.msg === 'drained: operations finished, upstream pool closed'),
     ).toHaveLength(2);
+  });
+
+  it('stops with exit 1, without a fork loop, when the workers cannot listen', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    emulator = await startEmulator();
+    try {
+      running = startGatewayProcess(build.main, {
+        WORKERS: '2',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        UPSTREAM_URL: emulator.url,
+      });
+      const exit = await running.exited;
+      expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 1, signal: null });
+      expect(running.logs).toContainEqual(
+        expect.objectContaining({ msg: 'worker failed to start: stopping' }),
+      );
+      expect(running.logs.filter((l) => l.msg === 'worker started')).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => taken.close(() => resolve()));
+    }
   });
 });
