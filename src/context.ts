@@ -1,7 +1,7 @@
 // The per-request context: built once per GraphQL request by the function createContext
 // returns, typed here once. Resolvers take `@Ctx() ctx: GatewayContext`.
 import { callerKey, readCredentials, type RequestHeaders } from './auth/credentials';
-import { createLoaders, type Loaders } from './loaders/create-loaders';
+import { createLoaders, type LoadStats, type Loaders } from './loaders/create-loaders';
 import type { Logger } from './logger';
 import { bindToOperation, type OperationTrace, type Tracing } from './tracing/tracing';
 import { createBoxEventsApi } from './upstream/box-events-api';
@@ -25,6 +25,8 @@ export interface GatewayContext {
   callerKey(): string | null;
   /** This operation's span; undefined with tracing off. */
   trace?: OperationTrace;
+  /** What the loaders were asked and fetched; counted only with tracing on. */
+  loadStats?: LoadStats;
 }
 
 export interface ContextDeps {
@@ -47,14 +49,16 @@ export function createContext(deps: ContextDeps) {
     const counted = callsUpstream ? forOperation(base, deps.upstreamConcurrency, stats) : base;
     const trace = deps.tracing?.startOperation(request.headers);
     const api = trace ? bindToOperation(counted, trace) : counted;
+    const loadStats = trace ? { loads: 0, fetches: 0 } : undefined;
     return {
       requestId: request.id,
       logger: deps.logger.child({ requestId: request.id }),
       api,
-      loaders: createLoaders(api),
+      loaders: createLoaders(api, loadStats),
       stats,
       callerKey: () => callerKey(credentials),
       trace,
+      loadStats,
     };
   };
 }

@@ -26,6 +26,7 @@ export function operationPlugin(metrics: Metrics): ApolloServerPlugin<GatewayCon
             errorCodes: codes,
             upstreamCalls: ctx.stats.upstreamCalls,
             estimatedUpstreamCalls: ctx.stats.estimatedUpstreamCalls,
+            loadStats: ctx.loadStats,
           });
           const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
           ctx.logger.info(

@@ -99,6 +99,13 @@ function endOperation(span: Span, summary: OperationSummary): void {
     ...(summary.estimatedUpstreamCalls === undefined
       ? {}
       : { 'gateway.upstream.estimated_calls': summary.estimatedUpstreamCalls }),
+    // The dedup outcome: loads the resolvers asked for, and how many of them shared a call.
+    ...(summary.loadStats
+      ? {
+          'gateway.loads': summary.loadStats.loads,
+          'gateway.loads.shared': summary.loadStats.loads - summary.loadStats.fetches,
+        }
+      : {}),
   });
   if (summary.errorCodes.length > 0) {
     span.setAttribute('gateway.error_codes', summary.errorCodes);

@@ -3,6 +3,7 @@
 // API is wrapped and the transport has no traceCall hook, so it costs nothing per operation.
 import type { RequestHeaders } from '../auth/credentials';
 import type { TracingConfig } from '../config';
+import type { LoadStats } from '../loaders/create-loaders';
 import type { UpstreamCallInfo, UpstreamClientOptions } from '../upstream/upstream-client';
 
 export interface OperationSummary {
@@ -12,6 +13,7 @@ export interface OperationSummary {
   errorCodes: string[];
   upstreamCalls: number;
   estimatedUpstreamCalls?: number;
+  loadStats?: LoadStats;
 }
 
 /** One operation's span, from the context function to the response. */

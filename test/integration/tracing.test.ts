@@ -12,7 +12,8 @@ import { buildMain, freshGql, startGatewayProcess, until } from '../helpers/gate
 import { startOtlpReceiver, type OtlpReceiver } from '../helpers/otlp-receiver';
 
 const W = DEMO_BOX_IDS.welcome;
-const QUERY = `query Welcome { box(id: "${W}") { eventsCount events(limit: 3) { id } } }`;
+// `again` is served by the first count's call: the operation span reports one shared load.
+const QUERY = `query Welcome { box(id: "${W}") { eventsCount again: eventsCount events(limit: 3) { id } } }`;
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CLIENT_SPAN = '00f067aa0ba902b7';
 const SERVER = 2;
@@ -87,6 +88,8 @@ describe('tracing with OTEL_EXPORTER_OTLP_ENDPOINT', () => {
         'graphql.operation.type': 'query',
         'graphql.operation.name': 'Welcome',
         'gateway.upstream.calls': 2,
+        'gateway.loads': 3,
+        'gateway.loads.shared': 1,
       },
     });
 
