@@ -15,6 +15,12 @@ const PRIMARY_MARGIN_MS = 2000;
 
 export async function runPrimary(config: Config, logger: Logger): Promise<void> {
   const upstream = await startUpstream(config, logger);
+  if (config.rateLimitPerMinute > 0 && config.redisUrl === undefined) {
+    logger.warn(
+      { workers: config.workers, rateLimitPerMinute: config.rateLimitPerMinute },
+      'RATE_LIMIT_PER_MINUTE without REDIS_URL counts per worker: set REDIS_URL for one count per credential',
+    );
+  }
   answerClusterMetrics();
   const alive = new Set<number>();
   const listening = new Set<number>();
