@@ -1,5 +1,6 @@
-// One log line, one set of metric updates and (tracing on) the end of the span per GraphQL operation: name, duration, upstream
-// calls, error codes. Errors are read after formatError ran, so codes are the client's codes.
+// One log line, one set of metric updates and (tracing on) the end of its span per GraphQL
+// operation: name, duration, upstream calls, error codes. Errors are read after formatError ran,
+// so codes are the client's codes.
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context';
 import { GatewayError } from '../errors/gateway-errors';
