@@ -8,10 +8,17 @@ import { drainOnSignal } from './drain-on-signal';
 
 export async function runWorker(config: Config, logger: Logger): Promise<void> {
   if (config.upstreamUrl === undefined) throw new Error('worker started without UPSTREAM_URL');
-  const gateway = await createGateway(
+  const starting = createGateway(
     { ...config, upstreamUrl: config.upstreamUrl },
     { logger, metricsSource: clusterMetricsSource },
   );
+  // Before listening, not after: the primary counts a worker as started when its port listens,
+  // and a SIGTERM it sends in the moment between would otherwise kill the worker by signal.
+  drainOnSignal({
+    logger,
+    graceMs: config.shutdownGraceMs,
+    close: async () => (await starting).close(),
+  });
+  const gateway = await starting;
   logger.info({ url: gateway.url }, 'worker listening');
-  drainOnSignal({ logger, graceMs: config.shutdownGraceMs, close: () => gateway.close() });
 }

@@ -63,6 +63,11 @@ describe('WORKERS=2', () => {
     return line.pid as number;
   }
 
+  /** Error lines and stderr: empty on a clean run, and what a failure shows. */
+  function errors(logs: Array<Record<string, unknown>>) {
+    return logs.filter((l) => Number(l.level) >= 50 || l.stderr !== undefined);
+  }
+
   function workerPids(logs: Array<Record<string, unknown>>): number[] {
     return logs.filter((l) => l.msg === 'worker started').map((l) => l.workerPid as number);
   }
@@ -147,7 +152,11 @@ describe('WORKERS=2', () => {
     const answer = await inFlight;
     expect(answer).toMatchObject({ status: 200, json: { data: { box: { eventsCount: 17 } } } });
     const exit = await exited;
-    expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
+    expect({ code: exit.code, signal: exit.signal, errors: errors(logs) }).toEqual({
+      code: 0,
+      signal: null,
+      errors: [],
+    });
     expect(
       logs.filter((l) => l.msg === 'drained: operations finished, upstream pool closed'),
     ).toHaveLength(2);
