@@ -1,6 +1,7 @@
 // Configuration is parsed once, at the process edge, into a frozen Config. loadConfig is pure:
 // it reads only the env object it is given. Every default is written here and nowhere else;
 // the README's configuration table mirrors this file.
+import { availableParallelism } from 'node:os';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 type LogLevel = (typeof LOG_LEVELS)[number];
@@ -65,6 +66,23 @@ export interface Config {
   /** Trusted documents (src/persisted/); undefined = none. */
   persistedDocuments: PersistedDocumentsConfig | undefined;
   limits: Limits;
+  /** Processes serving one port (node:cluster; `auto` = one per core); 1 = no cluster. @default 1 */
+  workers: number;
+  /** Shared state of replicas (APQ store, rate-limit counters); undefined = in memory. */
+  redisUrl: string | undefined;
+  /** Operations one credential may start per minute, across replicas sharing Redis; 0 = off. @default 0 */
+  rateLimitPerMinute: number;
+  /** OpenTelemetry export; undefined = tracing off, nothing of it loaded. */
+  tracing: TracingConfig | undefined;
+}
+
+export interface TracingConfig {
+  /** OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as is, or OTEL_EXPORTER_OTLP_ENDPOINT + `/v1/traces`. */
+  tracesUrl: string;
+  /** @default 'http/protobuf' (the OTLP spec's default) */
+  protocol: 'http/protobuf' | 'http/json';
+  /** @default 'box-events-gateway' */
+  serviceName: string;
 }
 
 export interface PersistedDocumentsConfig {
@@ -141,6 +159,17 @@ export function loadConfig(env: Env): Config {
       'PERSISTED_DOCUMENTS_ONLY=true needs PERSISTED_DOCUMENTS (the manifest path): without it every operation would be refused',
     );
   }
+  const workersRaw = read('WORKERS') ?? '1';
+  const workers = workersRaw === 'auto' ? availableParallelism() : Number(workersRaw);
+  if (workersRaw !== 'auto' && !(/^\d+$/.test(workersRaw) && workers >= 1 && workers <= 256)) {
+    problems.push(
+      `WORKERS=${JSON.stringify(workersRaw)} is invalid: expected auto or an integer from 1 to 256`,
+    );
+  }
+  const redisUrl = read('REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
+    problems.push(`REDIS_URL=${JSON.stringify(redisUrl)} is invalid: expected a redis:// URL`);
+  }
 
   const config: Config = {
     upstreamUrl: upstreamUrl?.replace(/\/+$/, ''),
@@ -172,6 +201,10 @@ export function loadConfig(env: Env): Config {
       maxUpstreamCalls: int('MAX_UPSTREAM_CALLS', 200, 1),
       upstreamConcurrency: int('UPSTREAM_CONCURRENCY', 16, 1),
     },
+    workers,
+    redisUrl,
+    rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 0, 0),
+    tracing: readTracing(read, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
@@ -187,6 +220,35 @@ export function transportOptions(config: Config) {
     maxPending: config.upstreamMaxPending,
     circuitFailures: config.circuitFailures,
     circuitResetMs: config.circuitResetMs,
+  };
+}
+
+/** The standard OTEL_* variables this gateway honours (the exporter reads the others itself). */
+function readTracing(
+  read: (name: string) => string | undefined,
+  problems: string[],
+): TracingConfig | undefined {
+  const signal = read('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  const base = read('OTEL_EXPORTER_OTLP_ENDPOINT');
+  if (read('OTEL_SDK_DISABLED') === 'true' || (signal ?? base) === undefined) return undefined;
+  const tracesUrl = signal ?? `${base!.replace(/\/+$/, '')}/v1/traces`;
+  const name = signal ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT';
+  if (!isHttpUrl(tracesUrl)) {
+    problems.push(`${name}=${JSON.stringify(signal ?? base)} is invalid: expected an http(s) URL`);
+  }
+  const protocolName = read('OTEL_EXPORTER_OTLP_TRACES_PROTOCOL')
+    ? 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL'
+    : 'OTEL_EXPORTER_OTLP_PROTOCOL';
+  const protocol = read(protocolName) ?? 'http/protobuf';
+  if (protocol !== 'http/protobuf' && protocol !== 'http/json') {
+    problems.push(
+      `${protocolName}=${JSON.stringify(protocol)} is invalid: expected http/protobuf or http/json (grpc is not supported)`,
+    );
+  }
+  return {
+    tracesUrl,
+    protocol: protocol as TracingConfig['protocol'],
+    serviceName: read('OTEL_SERVICE_NAME') ?? 'box-events-gateway',
   };
 }
 

@@ -1,8 +1,9 @@
 // The per-request context: built once per GraphQL request by the function createContext
 // returns, typed here once. Resolvers take `@Ctx() ctx: GatewayContext`.
-import { readCredentials, type RequestHeaders } from './auth/credentials';
-import { createLoaders, type Loaders } from './loaders/create-loaders';
+import { callerKey, readCredentials, type RequestHeaders } from './auth/credentials';
+import { createLoaders, type LoadStats, type Loaders } from './loaders/create-loaders';
 import type { Logger } from './logger';
+import { bindToOperation, type OperationTrace, type Tracing } from './tracing/tracing';
 import { createBoxEventsApi } from './upstream/box-events-api';
 import { forOperation, type OperationStats } from './upstream/operation-api';
 import type { UpstreamClient } from './upstream/upstream-client';
@@ -25,6 +26,12 @@ export interface GatewayContext {
    * 'none' for one refused before (parse, validation, limits).
    */
   executor: Executor;
+  /** A hash of the caller's credential (never the token), null without usable ones; computed on demand. */
+  callerKey(): string | null;
+  /** This operation's span; undefined with tracing off. */
+  trace?: OperationTrace;
+  /** What the loaders were asked and fetched; counted only with tracing on. */
+  loadStats?: LoadStats;
 }
 
 export type Executor = 'none' | 'graphql-js' | 'jit';
@@ -34,6 +41,8 @@ export interface ContextDeps {
   logger: Logger;
   /** Upstream calls in flight at once for one operation. */
   upstreamConcurrency: number;
+  /** Set only when tracing is on. */
+  tracing?: Tracing;
 }
 
 /** Reads only the credentials of the request: nothing else of it reaches the upstream. */
@@ -44,14 +53,20 @@ export function createContext(deps: ContextDeps) {
     const base = createBoxEventsApi(deps.client, credentials);
     // Refused credentials make no call at all, so there is nothing to count or cap.
     const callsUpstream = credentials !== null && credentials.kind !== 'rejected';
-    const api = callsUpstream ? forOperation(base, deps.upstreamConcurrency, stats) : base;
+    const counted = callsUpstream ? forOperation(base, deps.upstreamConcurrency, stats) : base;
+    const trace = deps.tracing?.startOperation(request.headers);
+    const api = trace ? bindToOperation(counted, trace) : counted;
+    const loadStats = trace ? { loads: 0, fetches: 0 } : undefined;
     return {
       requestId: request.id,
       logger: deps.logger.child({ requestId: request.id }),
       api,
-      loaders: createLoaders(api),
+      loaders: createLoaders(api, loadStats),
       stats,
       executor: 'none',
+      callerKey: () => callerKey(credentials),
+      trace,
+      loadStats,
     };
   };
 }

@@ -7,6 +7,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify from 'fastify';
+import type { Registry } from 'prom-client';
 import { randomUUID } from 'node:crypto';
 import { transportOptions, type Config } from './config';
 import { createContext, type GatewayContext } from './context';
@@ -17,9 +18,10 @@ import { registerHttpErrorHandlers } from './http/error-handler';
 import { legacyJsonStatusPlugin } from './http/legacy-json-status-plugin';
 import type { IdeTab } from './http/ide/ide-page';
 import { registerIde } from './http/ide/register-ide';
-import { registerProbes } from './http/probes';
+import { registerProbes, type MetricsSource } from './http/probes';
 import { createOperationArmor } from './limits/armor';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin';
+import { rateLimitPlugin } from './limits/rate-limit-plugin';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './observability/metrics';
 import { loadManifest } from './persisted/manifest';
@@ -27,11 +29,20 @@ import { persistedDocumentsPlugin } from './persisted/persisted-documents-plugin
 import { operationPlugin } from './observability/operation-plugin';
 import { observeUpstream } from './observability/upstream-observer';
 import { buildGatewaySchema } from './schema/build-schema';
+import { redisApqCache } from './shared-state/redis-apq-cache';
+import { createRedisConnection } from './shared-state/redis-connection';
+import { memoryRateLimitStore, redisRateLimitStore } from './shared-state/rate-limit-store';
+import { loadTracing } from './tracing/tracing';
 import { createUpstreamClient } from './upstream/upstream-client';
 
 export interface GatewayOverrides {
   /** Log destination for tests; defaults to a pino logger at config.logLevel on stdout. */
   logger?: Logger;
+  /**
+   * What GET /metrics serves, given this gateway's own registry: a cluster worker contributes
+   * it to the primary's aggregation and answers with every worker's sum. @default the registry
+   */
+  metricsSource?: (own: Registry) => MetricsSource;
 }
 
 /** A Config whose upstream is decided: main.ts fills it from UPSTREAM_URL or an emulator. */
@@ -66,10 +77,15 @@ export async function createGateway(
   }
 
   const metrics = createMetrics();
+  const tracing = config.tracing ? loadTracing(config.tracing) : undefined;
+  // What replicas share; without REDIS_URL, Apollo's in-memory APQ cache and in-memory counters.
+  const redis = config.redisUrl
+    ? createRedisConnection(config.redisUrl, { logger, registry: metrics.registry })
+    : undefined;
   const client = createUpstreamClient({
     origin: config.upstreamUrl,
     ...transportOptions(config),
-    ...observeUpstream(metrics, logger),
+    ...observeUpstream(metrics, logger, tracing),
   });
 
   const app = Fastify({
@@ -117,6 +133,7 @@ export async function createGateway(
     // http/csrf-guard.ts applies the same rule, only to requests that carry cookies.
     csrfPrevention: false,
     validationRules: armor.validationRules,
+    ...(redis ? { persistedQueries: { cache: redisApqCache(redis) } } : {}),
     plugins: withExecutorPlugin(jit, [
       // We set no cache hints, and the default cache-control plugin's willResolveField hook makes
       // Apollo wrap every field resolver of the schema: ~40% of the CPU of bench/ scenario (a).
@@ -127,6 +144,14 @@ export async function createGateway(
       operationPlugin(metrics),
       legacyJsonStatusPlugin(),
       ...armor.plugins,
+      ...(config.rateLimitPerMinute > 0
+        ? [
+            rateLimitPlugin(
+              config.rateLimitPerMinute,
+              redis ? redisRateLimitStore(redis) : memoryRateLimitStore(),
+            ),
+          ]
+        : []),
       operationLimitsPlugin(config.limits),
     ]),
   });
@@ -136,12 +161,13 @@ export async function createGateway(
     client,
     logger,
     upstreamConcurrency: config.limits.upstreamConcurrency,
+    tracing,
   });
   await app.register(fastifyApollo(apollo), {
     context: async (request) => context({ id: String(request.id), headers: request.headers }),
   });
   registerProbes(app, {
-    metrics,
+    metrics: overrides.metricsSource?.(metrics.registry) ?? metrics.registry,
     upstreamReady: () => client.ping(),
     circuitState: () => client.circuitState(),
   });
@@ -158,6 +184,8 @@ export async function createGateway(
       await app.close();
       await apollo.stop();
       await client.close();
+      await redis?.close();
+      await tracing?.shutdown();
     },
   };
 }

@@ -1,13 +1,15 @@
-// The process edge: the only file that reads process.env, prints to the terminal, listens on a
-// configured port and handles signals. It decides the upstream: UPSTREAM_URL, or the embedded
-// emulator (which loadConfig refuses under NODE_ENV=production unless EMBEDDED_EMULATOR=true).
-// Everything else is built by createGateway, which never starts anything but the gateway.
+// The process edge: the only file that reads process.env. It parses the configuration and picks
+// the shape of the process (src/process/): one process serving the gateway (WORKERS=1, the
+// default), or a node:cluster primary and its workers. Everything else is built by
+// createGateway, which never starts anything but the gateway.
 import 'reflect-metadata';
-import { DEMO_BOX_IDS, DEMO_TOKENS, startEmulator, type Emulator } from '../emulator';
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig, type Config } from './config';
-import { createGateway } from './gateway';
-import { demoIdeTab } from './http/ide/demo-tab';
 import { createLogger } from './logger';
+import { runPrimary } from './process/cluster-primary';
+import { runWorker } from './process/cluster-worker';
+import { DEMO_UPSTREAM_ENV } from './process/embedded-upstream';
+import { runSingleProcess } from './process/single-process';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -19,68 +21,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ level: config.logLevel });
-  let emulator: Emulator | undefined;
-  if (config.upstreamUrl === undefined) {
-    emulator = await startEmulator();
-    logger.info(
-      { upstreamUrl: emulator.url },
-      'no UPSTREAM_URL set: serving the embedded emulator with its demo data',
-    );
-  }
-  const upstreamUrl = config.upstreamUrl ?? emulator!.url;
-  const ideTab = emulator ? demoIdeTab() : undefined;
-  const gateway = await createGateway({ ...config, upstreamUrl, ideTab }, { logger });
-  logger.info({ url: gateway.url, upstreamUrl }, 'gateway listening');
-  if (emulator) process.stdout.write(demoBanner(gateway.url, config.ide));
-  const close = async () => {
-    await gateway.close();
-    await emulator?.close();
-  };
-
-  let closing = false;
-  const shutdown = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    const drainStarted = Date.now();
-    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'draining in-flight operations');
-    const deadline = setTimeout(() => {
-      logger.error('drain deadline passed: exiting with operations still in flight');
-      process.exit(1);
-    }, config.shutdownGraceMs);
-    deadline.unref();
-    close().then(
-      () => {
-        logger.info(
-          { drainMs: Date.now() - drainStarted },
-          'drained: operations finished, upstream pool closed',
-        );
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'close failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
-}
-
-function demoBanner(url: string, ide: boolean): string {
-  const query = `{ box(id: "${DEMO_BOX_IDS.welcome}") { eventsCount events(limit: 3) { type sender { displayName } } } }`;
-  return [
-    '',
-    `GraphQL: ${url}  (embedded emulator, demo data${ide ? '; open it in a browser for the IDE' : ''})`,
-    `Tokens:  ${Object.values(DEMO_TOKENS).join(', ')}   (send as Authorization: Bearer <token>)`,
-    `Boxes:   welcome ${DEMO_BOX_IDS.welcome}`,
-    `         archive ${DEMO_BOX_IDS.archive}`,
-    `         closed  ${DEMO_BOX_IDS.closed}`,
-    '',
-    'Try:',
-    `curl -s ${url} -H 'content-type: application/json' -H 'authorization: Bearer ${DEMO_TOKENS.alice}' \\`,
-    `  -d '${JSON.stringify({ query })}'`,
-    '',
-  ].join('\n');
+  if (cluster.isWorker) return runWorker(config, logger, process.env[DEMO_UPSTREAM_ENV] === '1');
+  if (config.workers > 1) return runPrimary(config, logger);
+  return runSingleProcess(config, logger);
 }
 
 main().catch((error: unknown) => {

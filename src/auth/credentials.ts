@@ -12,7 +12,7 @@
 //   value). Reading never throws, so context creation never fails and introspection still works.
 // - Secrets are non-enumerable, and toJSON / util.inspect print `[redacted]`: a credentials
 //   object in a log line, a spread or JSON.stringify shows no token.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import { UnauthenticatedError } from '../errors/gateway-errors';
 
@@ -114,6 +114,17 @@ export function toUpstreamHeaders(
     default:
       throw new TypeError(`unknown credentials kind: ${(credentials as { kind: unknown }).kind}`);
   }
+}
+
+/**
+ * A stable, non-reversible name for the caller, for per-credential counting (the rate limit):
+ * a SHA-256 of the token, so neither logs, metrics nor Redis keys ever hold the token itself.
+ * Null when there is nothing the upstream would accept (no or rejected credentials).
+ */
+export function callerKey(credentials: Credentials | null): string | null {
+  if (credentials === null || credentials.kind === 'rejected') return null;
+  const token = credentials.kind === 'bearer' ? credentials.token : credentials.accessToken;
+  return createHash('sha256').update(token).digest('base64url');
 }
 
 function rejected(reason: string): RejectedCredentials {

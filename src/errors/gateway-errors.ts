@@ -90,3 +90,17 @@ export class PersistedQueryNotAllowedError extends GatewayError {
     );
   }
 }
+
+/** Over RATE_LIMIT_PER_MINUTE (graphql-api.md §11): answered 429 before any upstream call. */
+export class RateLimitedError extends GatewayError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    limitPerMinute: number,
+  ) {
+    super(
+      'RATE_LIMITED',
+      `Rate limit exceeded: at most ${limitPerMinute} operations per minute for these credentials; retry in ${retryAfterSeconds} s`,
+      { extensions: { retryAfterSeconds } },
+    );
+  }
+}

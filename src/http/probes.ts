@@ -6,10 +6,15 @@
 // is the half-open probe. It must not short-circuit on an open circuit itself: an orchestrator
 // sends no traffic to an unready pod, so only the readiness ping would ever close the circuit.
 import type { FastifyInstance } from 'fastify';
-import type { Metrics } from '../observability/metrics';
+
+/** What /metrics serves: this gateway's registry, or (cluster worker) every worker's sum. */
+export interface MetricsSource {
+  contentType: string;
+  metrics(): Promise<string>;
+}
 
 export interface ProbeDeps {
-  metrics: Metrics;
+  metrics: MetricsSource;
   /** Resolves true when the upstream answers; never throws; false at once while the circuit is open. */
   upstreamReady(): Promise<boolean>;
   /** The upstream circuit state, reported in the /readyz body. */
@@ -26,7 +31,7 @@ export function registerProbes(app: FastifyInstance, deps: ProbeDeps): void {
     });
   });
   app.get('/metrics', async (_request, reply) => {
-    reply.header('content-type', deps.metrics.registry.contentType);
-    return deps.metrics.registry.metrics();
+    reply.header('content-type', deps.metrics.contentType);
+    return deps.metrics.metrics();
   });
 }

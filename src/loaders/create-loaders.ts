@@ -31,22 +31,60 @@ export interface Loaders {
   expectPages(plan: ReadonlyMap<string, readonly PlannedLists[]>): void;
 }
 
+/** What one operation's loaders were asked and what they fetched (counted only when traced). */
+export interface LoadStats {
+  /** Loads resolvers asked for. */
+  loads: number;
+  /** Upstream calls the loaders made for them: the difference was shared (dedup, merging). */
+  fetches: number;
+}
+
 /**
  * There is no batch endpoint upstream, so a count loader makes one call per distinct box id:
  * the win is per-request dedup. A failed key becomes an Error for that key only.
  */
-function countLoader(name: string, count: (boxId: string) => Promise<number>) {
+function countLoader(name: string, count: (boxId: string) => Promise<number>, onLoad?: () => void) {
   return new DataLoader<string, number>(
     (boxIds) => Promise.all(boxIds.map((boxId) => count(boxId).catch((error: Error) => error))),
-    { name },
+    // DataLoader looks every load up in its cache map first: that lookup is where loads count.
+    { name, ...(onLoad ? { cacheMap: new CountingMap(onLoad) } : {}) },
   );
 }
 
-export function createLoaders(api: BoxEventsApi): Loaders {
-  const events = new PageLoader('events', (boxId, page) => api.listEvents(boxId, page));
-  const files = new PageLoader('files', (boxId, page) => api.listFiles(boxId, page));
-  const eventsCount = countLoader('eventsCount', (boxId) => api.countEvents(boxId));
-  const filesCount = countLoader('filesCount', (boxId) => api.countFiles(boxId));
+class CountingMap<K, V> extends Map<K, V> {
+  constructor(private readonly onGet: () => void) {
+    super();
+  }
+  override get(key: K): V | undefined {
+    this.onGet();
+    return super.get(key);
+  }
+}
+
+export function createLoaders(api: BoxEventsApi, stats?: LoadStats): Loaders {
+  const onLoad = stats && (() => void (stats.loads += 1));
+  const fetched = <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    stats ? (...args: A) => ((stats.fetches += 1), call(...args)) : call;
+  const events = new PageLoader(
+    'events',
+    fetched((boxId: string, page: Page) => api.listEvents(boxId, page)),
+    onLoad,
+  );
+  const files = new PageLoader(
+    'files',
+    fetched((boxId: string, page: Page) => api.listFiles(boxId, page)),
+    onLoad,
+  );
+  const eventsCount = countLoader(
+    'eventsCount',
+    fetched((boxId: string) => api.countEvents(boxId)),
+    onLoad,
+  );
+  const filesCount = countLoader(
+    'filesCount',
+    fetched((boxId: string) => api.countFiles(boxId)),
+    onLoad,
+  );
   return {
     events,
     files,

@@ -34,6 +34,8 @@ export class PageLoader {
   constructor(
     name: string,
     private readonly fetchPage: FetchPage,
+    /** Called on every load (tracing counts what dedup and merging saved). */
+    private readonly onLoad?: () => void,
   ) {
     this.batcher = new DataLoader((keys) => this.dispatch(keys), { cache: false, name });
   }
@@ -48,6 +50,7 @@ export class PageLoader {
   }
 
   load(key: PageKey): Promise<EventDto[]> {
+    this.onLoad?.();
     const hit = this.fetched.get(key.boxId)?.find((window) => covers(window.page, key));
     if (hit) return hit.items.then((items) => sliceWindow(items, hit.page, key));
     const plan = this.planned.get(key.boxId)?.[this.generations.get(key.boxId) ?? 0];

@@ -1,5 +1,6 @@
-// One log line and one set of metric updates per GraphQL operation: name, duration, upstream
-// calls, error codes. Errors are read after formatError ran, so codes are the client's codes.
+// One log line, one set of metric updates and (tracing on) the end of its span per GraphQL
+// operation: name, duration, upstream calls, error codes. Errors are read after formatError ran,
+// so codes are the client's codes.
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context';
 import { codeOf, MASKED } from '../errors/error-codes';
@@ -11,7 +12,7 @@ export function operationPlugin(metrics: Metrics): ApolloServerPlugin<GatewayCon
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ response, operationName, contextValue: ctx }) {
+        async willSendResponse({ response, operationName, operation, contextValue: ctx }) {
           const body = response.body;
           const result = body.kind === 'single' ? body.singleResult : undefined;
           const codes = (result?.errors ?? []).map(codeOf);
@@ -19,6 +20,14 @@ export function operationPlugin(metrics: Metrics): ApolloServerPlugin<GatewayCon
           const label = metrics.operationLabel(operationName);
           metrics.operations.inc({ operation: label, outcome, executor: ctx.executor });
           for (const code of codes) metrics.errors.inc({ code });
+          ctx.trace?.end({
+            operationName,
+            operationType: operation?.operation,
+            errorCodes: codes,
+            upstreamCalls: ctx.stats.upstreamCalls,
+            estimatedUpstreamCalls: ctx.stats.estimatedUpstreamCalls,
+            loadStats: ctx.loadStats,
+          });
           const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
           ctx.logger.info(
             {
@@ -44,6 +53,12 @@ export function operationPlugin(metrics: Metrics): ApolloServerPlugin<GatewayCon
         executor: 'none',
       });
       metrics.errors.inc({ code });
+      requestContext.contextValue.trace?.end({
+        operationName: operation,
+        operationType: undefined,
+        errorCodes: [code],
+        upstreamCalls: 0,
+      });
       requestContext.contextValue.logger.info(
         { operation: operation ?? null, executor: 'none', upstreamCalls: 0, errorCodes: [code] },
         'graphql operation',

@@ -1,15 +1,21 @@
 // What the gateway does with each upstream attempt and each circuit transition: metrics by
-// route template and status, a debug line per call, a warn when the circuit opens.
+// route template and status, a debug line per call, a warn when the circuit opens; with tracing
+// on, a span per call (tracing/start-tracing.ts) that each attempt annotates.
 import type { Logger } from '../logger';
+import type { Tracing } from '../tracing/tracing';
 import type { UpstreamClientOptions } from '../upstream/upstream-client';
 import type { Metrics } from './metrics';
 
 export function observeUpstream(
   metrics: Metrics,
   logger: Logger,
-): Required<Pick<UpstreamClientOptions, 'onCall' | 'onCircuitChange'>> {
+  tracing?: Tracing,
+): Required<Pick<UpstreamClientOptions, 'onCall' | 'onCircuitChange'>> &
+  Pick<UpstreamClientOptions, 'traceCall'> {
   return {
+    ...(tracing ? { traceCall: tracing.traceCall } : {}),
     onCall(call) {
+      tracing?.onAttempt(call);
       const status = call.status === undefined ? call.outcome : String(call.status);
       metrics.upstreamCalls.inc({ method: call.method, route: call.route, status });
       metrics.upstreamLatency.observe(

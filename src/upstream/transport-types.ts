@@ -3,6 +3,7 @@
 import type { Dispatcher } from 'undici';
 import type { CircuitStateName } from './circuit-breaker';
 import type { UpstreamOutcome } from './upstream-failures';
+import type { UpstreamCall } from './upstream-errors';
 
 export type UpstreamMethod = 'GET' | 'HEAD' | 'POST';
 
@@ -48,6 +49,15 @@ export interface UpstreamClientOptions {
    * and a call queued further back behind a slow one would time out anyway.
    */
   maxPending: number;
+  /**
+   * Tracing's hook (only set when tracing is on): runs each whole call, retries included, inside
+   * the caller's span for it; the headers it passes to `send` (W3C `traceparent`) go on every
+   * attempt. Must call `send` exactly once and return its result.
+   */
+  traceCall?: <T>(
+    call: UpstreamCall,
+    send: (headers: Record<string, string> | undefined) => Promise<T>,
+  ) => Promise<T>;
 }
 
 export interface UpstreamRequest {

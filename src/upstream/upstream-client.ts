@@ -116,11 +116,14 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTr
     const call: UpstreamCall = { method: req.method, route: req.route };
     if (pending >= maxPending) throw new UpstreamUnavailableError('upstream saturated', call);
     pending += 1;
-    try {
-      return await circuit.execute(
-        () => withDeadline(req, call),
+    const send = (headers: Record<string, string> | undefined) =>
+      circuit.execute(
+        () =>
+          withDeadline(headers ? { ...req, headers: { ...req.headers, ...headers } } : req, call),
         () => new UpstreamUnavailableError('circuit open', call),
       );
+    try {
+      return await (options.traceCall ? options.traceCall(call, send) : send(undefined));
     } finally {
       pending -= 1;
     }

@@ -2,10 +2,11 @@
 // (`node dist/src/main.js`, `node dist/emulator/main.js`) as `npm start` and the bench do.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const ROOT = join(__dirname, '..', '..');
+export const ROOT = join(__dirname, '..', '..');
 
 /**
  * Compiles src/ and emulator/ (main.ts embeds it) alone into a private directory under dist/ (node_modules still resolves from
@@ -39,11 +40,20 @@ export function buildMain(): { dir: string; main: string; emulatorMain: string }
   return { dir, main, emulatorMain: join(dir, 'emulator', 'main.js') };
 }
 
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  at: number;
+}
+
 export interface Running {
   child: ChildProcess;
-  /** stdout's JSON log lines as objects; other stdout lines as `{ stdout }`, stderr as `{ stderr }`. */
+  /**
+   * stdout's JSON log lines as objects (a cluster's workers share the primary's stdout); other
+   * stdout lines as `{ stdout }`, stderr as `{ stderr }`.
+   */
   logs: Array<Record<string, unknown>>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+  exited: Promise<Exit>;
 }
 
 /** `node <main> ...args` with only PATH and `env` in its environment. */
@@ -73,16 +83,75 @@ export function startProcess(
     }
   });
   child.stderr!.on('data', (chunk: Buffer) => logs.push({ stderr: chunk.toString('utf8') }));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>(
-    (resolve) => child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
+  const exited = new Promise<Exit>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
   );
   return { child, logs, exited };
 }
 
-export async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
+export async function until(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(20);
   }
+}
+
+export interface FreshResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/**
+ * One request on a new TCP connection (no keep-alive), so that node:cluster's round robin
+ * hands it to the next worker; rejects with the connection error.
+ */
+export function freshRequest(
+  port: number,
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string },
+): Promise<FreshResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: options.path ?? '/graphql',
+        method: options.method ?? 'GET',
+        headers: { connection: 'close', ...options.headers },
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+/** A GraphQL POST on a fresh connection. */
+export async function freshGql(
+  port: number,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; requestId: string; json: Record<string, unknown> }> {
+  const response = await freshRequest(port, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    requestId: String(response.headers['x-request-id']),
+    json: JSON.parse(response.text) as Record<string, unknown>,
+  };
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from '../../src/config';
 
 describe('loadConfig', () => {
@@ -22,6 +23,12 @@ describe('loadConfig', () => {
         maxUpstreamCalls: 200,
         upstreamConcurrency: 16,
       },
+    });
+    expect(config).toMatchObject({
+      workers: 1,
+      redisUrl: undefined,
+      rateLimitPerMinute: 0,
+      tracing: undefined,
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.limits)).toBe(true);
@@ -50,6 +57,59 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       limits: { maxDepth: 5, maxUpstreamCalls: 7 },
     });
+  });
+
+  it('reads the scale settings: workers, Redis, rate limit, the OTEL_* trace export', () => {
+    expect(
+      loadConfig({
+        WORKERS: '3',
+        REDIS_URL: 'redis://cache:6379/2',
+        RATE_LIMIT_PER_MINUTE: '120',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/',
+        OTEL_SERVICE_NAME: 'gw-eu',
+      }),
+    ).toMatchObject({
+      workers: 3,
+      redisUrl: 'redis://cache:6379/2',
+      rateLimitPerMinute: 120,
+      tracing: {
+        tracesUrl: 'http://collector:4318/v1/traces',
+        protocol: 'http/protobuf',
+        serviceName: 'gw-eu',
+      },
+    });
+    expect(loadConfig({ WORKERS: 'auto' }).workers).toBe(availableParallelism());
+    expect(
+      loadConfig({
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://ignored:4318',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/custom',
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      }).tracing,
+    ).toEqual({
+      tracesUrl: 'http://collector:4318/custom',
+      protocol: 'http/json',
+      serviceName: 'box-events-gateway',
+    });
+    expect(
+      loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_SDK_DISABLED: 'true' })
+        .tracing,
+    ).toBeUndefined();
+    expect(() =>
+      loadConfig({
+        WORKERS: 'many',
+        REDIS_URL: 'localhost:6379',
+        RATE_LIMIT_PER_MINUTE: '-1',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318',
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc',
+      }),
+    ).toThrow(
+      [
+        'WORKERS="many" is invalid: expected auto or an integer from 1 to 256',
+        'REDIS_URL="localhost:6379" is invalid: expected a redis:// URL',
+        'RATE_LIMIT_PER_MINUTE="-1" is invalid: expected an integer >= 0',
+        'OTEL_EXPORTER_OTLP_PROTOCOL="grpc" is invalid: expected http/protobuf or http/json (grpc is not supported)',
+      ].join('\n'),
+    );
   });
 
   it('turns introspection off in production unless asked for', () => {

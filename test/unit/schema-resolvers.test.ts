@@ -83,6 +83,7 @@ function context(api: FakeApi) {
     loaders: createLoaders(api as unknown as BoxEventsApi),
     stats: { upstreamCalls: 0 },
     executor: 'none',
+    callerKey: () => null,
   };
   return { ctx, logs };
 }

@@ -1,0 +1,68 @@
+// The rate limit's pieces without a server: the caller key (a hash, never the token), the
+// in-memory window counter, and the plugin's window arithmetic and 429 answer.
+import { callerKey, readCredentials } from '../../src/auth/credentials';
+import type { GatewayContext } from '../../src/context';
+import { RateLimitedError } from '../../src/errors/gateway-errors';
+import { rateLimitPlugin } from '../../src/limits/rate-limit-plugin';
+import { memoryRateLimitStore, WINDOW_MS } from '../../src/shared-state/rate-limit-store';
+
+describe('callerKey', () => {
+  it('is a stable hash of the token, the same for bearer and cookie forms of one token', () => {
+    const bearer = callerKey(readCredentials({ authorization: 'Bearer tok-123' }));
+    const cookie = callerKey(readCredentials({ cookie: 'accesstoken=tok-123; tokentype=bearer' }));
+    expect(bearer).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(bearer).not.toContain('tok-123');
+    expect(cookie).toBe(bearer);
+    expect(callerKey(readCredentials({ authorization: 'Bearer tok-124' }))).not.toBe(bearer);
+  });
+
+  it('is null when nothing the upstream would accept was sent', () => {
+    expect(callerKey(readCredentials({}))).toBeNull();
+    expect(callerKey(readCredentials({ authorization: 'Bearer a b' }))).toBeNull();
+  });
+});
+
+describe('memoryRateLimitStore', () => {
+  it('counts per caller within a window and starts again in the next', async () => {
+    const store = memoryRateLimitStore();
+    expect(await store.increment('a', 0)).toBe(1);
+    expect(await store.increment('a', 0)).toBe(2);
+    expect(await store.increment('b', 0)).toBe(1);
+    expect(await store.increment('a', WINDOW_MS)).toBe(1);
+  });
+});
+
+describe('rateLimitPlugin', () => {
+  async function check(plugin: ReturnType<typeof rateLimitPlugin>, caller: string | null) {
+    const listener = await plugin.requestDidStart!({} as never);
+    const contextValue = { callerKey: () => caller } as GatewayContext;
+    return listener!.didResolveOperation!({ contextValue } as never);
+  }
+
+  it('lets the limit through, refuses the next with 429 and the seconds left in the window', async () => {
+    let now = 5 * WINDOW_MS + 42_300;
+    const plugin = rateLimitPlugin(2, memoryRateLimitStore(), () => now);
+    await check(plugin, 'a');
+    await check(plugin, 'a');
+    const refused = await check(plugin, 'a').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    expect((refused as RateLimitedError).extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: 18,
+      http: { status: 429 },
+    });
+    const headers = (refused as RateLimitedError).extensions.http as {
+      headers: Map<string, string>;
+    };
+    expect(headers.headers.get('retry-after')).toBe('18');
+    now = 6 * WINDOW_MS;
+    await expect(check(plugin, 'a')).resolves.toBeUndefined();
+  });
+
+  it('does not count requests without credentials, and fails open when the store cannot count', async () => {
+    const plugin = rateLimitPlugin(1, memoryRateLimitStore());
+    for (let i = 0; i < 5; i++) await check(plugin, null);
+    const broken = rateLimitPlugin(1, { increment: async () => undefined });
+    for (let i = 0; i < 5; i++) await expect(check(broken, 'a')).resolves.toBeUndefined();
+  });
+});
