@@ -1,4 +1,4 @@
-// The emulator and the gateway as child processes of the bench, each measured from outside:
+// The emulator, the floor and the gateway as child processes of the bench, each measured from outside:
 // CPU seconds from /proc/<pid>/stat, the gateway's counters from its /metrics.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -32,13 +32,17 @@ function track(child: ChildProcess, name: string): { stop(): Promise<void>; stde
   };
 }
 
-/** `node dist/bench/emulator-main.js`, resolved once it prints `ready <url>`. */
-export async function spawnEmulator(latencyMs: number): Promise<Child> {
-  const child = spawn(process.execPath, [join(DIST, 'bench', 'emulator-main.js')], {
-    env: { ...process.env, BENCH_LATENCY_MS: String(latencyMs) },
+/** `node <script>` with `env`, resolved once it prints `ready <url>`. */
+async function spawnReady(
+  script: string,
+  env: Record<string, string>,
+  name: string,
+): Promise<Child> {
+  const child = spawn(process.execPath, [join(DIST, 'bench', script)], {
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const handle = track(child, 'emulator');
+  const handle = track(child, name);
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -46,11 +50,19 @@ export async function spawnEmulator(latencyMs: number): Promise<Child> {
       const match = /^ready (\S+)$/m.exec(out);
       if (match) resolve(match[1]);
     });
-    child.once('exit', (code) =>
-      reject(new Error(`emulator exited (${code}): ${handle.stderr()}`)),
-    );
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}): ${handle.stderr()}`)));
   });
   return { url, pid: child.pid as number, stop: handle.stop };
+}
+
+/** The emulator with the bench seed, `latencyMs` added to every call. */
+export function spawnEmulator(latencyMs: number): Promise<Child> {
+  return spawnReady('emulator-main.js', { BENCH_LATENCY_MS: String(latencyMs) }, 'emulator');
+}
+
+/** The hand-written pass-through of bench/floor.ts in front of the emulator. */
+export function spawnFloor(upstreamUrl: string): Promise<Child> {
+  return spawnReady('floor.js', { FLOOR_UPSTREAM_URL: upstreamUrl }, 'floor');
 }
 
 export async function freePort(): Promise<number> {
