@@ -8,6 +8,19 @@ import { join } from 'node:path';
 const DIST = join(__dirname, '..');
 const CLOCK_TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
 
+/**
+ * The node flags of `npm start` (package.json), so the bench and the soak run the gateway as it
+ * is deployed: `node <flags> dist/src/main.js`.
+ */
+export const GATEWAY_NODE_FLAGS: readonly string[] = (() => {
+  const packageJson = JSON.parse(readFileSync(join(DIST, '..', 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const match = /^node\s+(.*?)\s*dist\/src\/main\.js$/.exec(packageJson.scripts.start);
+  if (!match) throw new Error(`npm start is not "node [flags] dist/src/main.js": cannot bench it`);
+  return match[1].split(/\s+/).filter((flag) => flag !== '');
+})();
+
 export interface Child {
   url: string;
   pid: number;
@@ -75,7 +88,7 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * `node dist/src/main.js` against the emulator, LOG_LEVEL=warn, NODE_ENV=production, plus
+ * `node <GATEWAY_NODE_FLAGS> dist/src/main.js` against the emulator, LOG_LEVEL=warn, NODE_ENV=production, plus
  * `env`; with `cpuProfDir`, under `--cpu-prof` (the profile is written when it exits).
  */
 export async function spawnGateway(
@@ -85,18 +98,22 @@ export async function spawnGateway(
 ): Promise<Child> {
   const port = await freePort();
   const args = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
-  const child = spawn(process.execPath, [...args, join(DIST, 'src', 'main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      UPSTREAM_URL: upstreamUrl,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...GATEWAY_NODE_FLAGS, ...args, join(DIST, 'src', 'main.js')],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        UPSTREAM_URL: upstreamUrl,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  );
   const handle = track(child, 'gateway');
   const base = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {

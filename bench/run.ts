@@ -16,6 +16,7 @@ import { poolFor, runClosedLoop, type Call, type LoadResult } from './load-drive
 import {
   cpuSeconds,
   cpuTimes,
+  GATEWAY_NODE_FLAGS,
   scrapeMetrics,
   spawnEmulator,
   spawnFloor,
@@ -271,7 +272,7 @@ function machine(startedAt: Date, loadBefore: number[]): string[] {
   return [
     `- Date: ${startedAt.toISOString()}; commit ${commit}`,
     `- Machine: ${os.availableParallelism()} CPUs (nproc), ${os.cpus()[0]?.model ?? 'unknown'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}; shared with other work (load average ${loadBefore.map((l) => l.toFixed(2)).join(' / ')} at start)`,
-    `- Node ${process.version}; gateway: \`node dist/src/main.js\` with NODE_ENV=production, LOG_LEVEL=warn, default limits (UPSTREAM_CONCURRENCY=16, UPSTREAM_CONNECTIONS=64) unless the row says otherwise`,
+    `- Node ${process.version}; gateway: \`node ${[...GATEWAY_NODE_FLAGS, 'dist/src/main.js'].join(' ')}\` (as \`npm start\`) with NODE_ENV=production, LOG_LEVEL=warn, default limits (UPSTREAM_CONCURRENCY=16, UPSTREAM_CONNECTIONS=64) unless the row says otherwise`,
     `- Command: \`${settings}npm run bench\` (${CONNECTIONS} connections/workers, ${DURATION} s per cell after ${WARMUP} s of warm-up)`,
   ];
 }
