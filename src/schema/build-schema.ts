@@ -59,8 +59,11 @@ export function buildGatewaySchema(): GraphQLSchema {
 // build here rather than silently losing them.
 function plainFieldsReadDirectly(): void {
   const storage = getMetadataStorage();
+  // Middlewares and roles are attached to fields only inside buildSchemaSync: read their lists.
+  const guarded = [...storage.middlewares, ...storage.authorizedFields];
   for (const field of storage.fields) {
-    if (field.middlewares?.length || field.roles?.length || field.schemaName !== field.name) {
+    const extra = guarded.some((g) => g.target === field.target && g.fieldName === field.name);
+    if (extra || field.schemaName !== field.name) {
       throw new Error(
         `${field.target.name}.${field.name} has middlewares, roles or a schema name of its own: plainFieldsReadDirectly would skip them`,
       );
