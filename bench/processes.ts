@@ -45,13 +45,14 @@ function track(child: ChildProcess, name: string): { stop(): Promise<void>; stde
   };
 }
 
-/** `node <script>` with `env`, resolved once it prints `ready <url>`. */
+/** `node <script> <args>` with `env`, resolved once it prints `ready <url>`. */
 async function spawnReady(
   script: string,
+  args: readonly string[],
   env: Record<string, string>,
   name: string,
 ): Promise<Child> {
-  const child = spawn(process.execPath, [join(DIST, 'bench', script)], {
+  const child = spawn(process.execPath, [script, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -68,14 +69,23 @@ async function spawnReady(
   return { url, pid: child.pid as number, stop: handle.stop };
 }
 
-/** The emulator with the bench seed, `latencyMs` added to every call. */
-export function spawnEmulator(latencyMs: number): Promise<Child> {
-  return spawnReady('emulator-main.js', { BENCH_LATENCY_MS: String(latencyMs) }, 'emulator');
+/**
+ * The emulator's CLI (`node dist/emulator/main.js`) on an ephemeral port with `seed` and an
+ * artificial per-call latency.
+ */
+export function spawnEmulator(latencyMs: number, seed: 'bench' | 'demo' = 'bench'): Promise<Child> {
+  const args = ['--port', '0', '--seed', seed, '--latency-ms', String(latencyMs), '--ready-line'];
+  return spawnReady(join(DIST, 'emulator', 'main.js'), args, {}, 'emulator');
 }
 
 /** The hand-written pass-through of bench/floor.ts in front of the emulator. */
 export function spawnFloor(upstreamUrl: string): Promise<Child> {
-  return spawnReady('floor.js', { FLOOR_UPSTREAM_URL: upstreamUrl }, 'floor');
+  return spawnReady(
+    join(DIST, 'bench', 'floor.js'),
+    [],
+    { FLOOR_UPSTREAM_URL: upstreamUrl },
+    'floor',
+  );
 }
 
 export async function freePort(): Promise<number> {

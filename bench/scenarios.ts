@@ -1,7 +1,7 @@
 // The scenarios of the issues, each as its direct REST calls and as one gateway operation
 // returning the same data; the page scenarios also as a request to the floor (bench/floor.ts).
 import type { Call } from './load-driver';
-import { BENCH_TOKEN, DASHBOARD_BOX_IDS, PAGE_BOX } from './bench-seed';
+import { BENCH_TOKEN, DASHBOARD_BOX_IDS, PAGE_BOX } from '../emulator';
 
 export interface Scenario {
   id: 'a' | 'b' | 'c' | 'd';

@@ -18,7 +18,7 @@ import { freePort, GATEWAY_NODE_FLAGS } from './processes';
 
 const ROOT = join(__dirname, '..', '..'); // dist/bench → repository root
 const GATEWAY_MAIN = join(ROOT, 'dist', 'src', 'main.js');
-const EMULATOR_MAIN = join(__dirname, 'soak-emulator.js');
+const EMULATOR_MAIN = join(ROOT, 'dist', 'emulator', 'main.js');
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -35,9 +35,10 @@ const children = new Set<ChildProcess>();
 function startChild(
   main: string,
   env: Record<string, string>,
-  flags: readonly string[] = [],
+  args: readonly string[] = [],
+  nodeFlags: readonly string[] = [],
 ): ChildProcess {
-  const child = spawn(process.execPath, [...flags, main], {
+  const child = spawn(process.execPath, [...nodeFlags, main, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -49,13 +50,14 @@ function startChild(
 }
 
 async function startEmulator(): Promise<{ child: ChildProcess; url: string }> {
-  const child = startChild(EMULATOR_MAIN, {});
+  // Demo seed, port 0, request log off (it would grow for ten minutes).
+  const child = startChild(EMULATOR_MAIN, {}, ['--port', '0', '--ready-line']);
   const url = await new Promise<string>((resolve, reject) => {
     let buffered = '';
     child.stdout!.on('data', (chunk: string) => {
       buffered += chunk;
-      const newline = buffered.indexOf('\n');
-      if (newline >= 0) resolve((JSON.parse(buffered.slice(0, newline)) as { url: string }).url);
+      const match = /^ready (\S+)$/m.exec(buffered);
+      if (match) resolve(match[1]!);
     });
     child.once('exit', (code) => reject(new Error(`emulator exited with ${code} before starting`)));
   });
@@ -67,6 +69,7 @@ async function startGateway(upstreamUrl: string): Promise<{ child: ChildProcess;
   const child = startChild(
     GATEWAY_MAIN,
     { UPSTREAM_URL: upstreamUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    [],
     GATEWAY_NODE_FLAGS,
   );
   child.stdout!.pipe(process.stdout); // warnings and errors only, at LOG_LEVEL=warn

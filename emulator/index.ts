@@ -6,3 +6,4 @@ export type { Emulator, EmulatorOptions, RecordedRequest, Fault, FaultRule } fro
 export * from './seed';
 export * from './seed-builders';
 export type * from './seed-types';
+export * from './bench-seed';

@@ -1,30 +1,65 @@
-// `npm run emulator`: the emulator on its own, for manual use. The only file in emulator/
-// that reads process.env or writes to the console.
+// The emulator's one command line, for every use that runs it as its own process:
+//
+//   npm run emulator                      manual use: demo seed, port EMULATOR_PORT (default
+//                                         4010), prints the tokens, box ids and a curl example
+//   node dist/emulator/main.js --port 0 --seed bench --latency-ms 20 --ready-line
+//                                         bench and soak: prints only `ready <url>` once listening
+//
+// The request log is always off: it grows with every call, and only in-process tests read it.
+// SIGINT/SIGTERM close it and exit 0. The only file in emulator/ that reads process.env or argv
+// or writes to the console.
+import { parseArgs } from 'node:util';
+import { benchSeed } from './bench-seed';
 import { startEmulator } from './emulator';
 import { DEMO_BOX_IDS, DEMO_TOKENS } from './seed';
 
 const DEFAULT_PORT = 4010;
+const SEEDS = { demo: undefined, bench: benchSeed } as const;
 
-function parsePort(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return DEFAULT_PORT;
-  const port = Number(raw);
-  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
-    throw new Error(`EMULATOR_PORT must be an integer from 1 to 65535, got "${raw}"`);
-  }
-  return port;
+interface Options {
+  port: number;
+  seed: keyof typeof SEEDS;
+  latencyMs: number;
+  readyLine: boolean;
 }
 
-async function main(): Promise<void> {
-  let port: number;
-  try {
-    port = parsePort(process.env.EMULATOR_PORT);
-  } catch (err) {
-    console.error((err as Error).message);
-    process.exit(1);
+function integer(name: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   }
-  const emulator = await startEmulator({ port, host: '127.0.0.1', recordRequests: false });
-  const lines = [
-    `box-events emulator listening on ${emulator.url}`,
+  return value;
+}
+
+function readOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      seed: { type: 'string', default: 'demo' },
+      'latency-ms': { type: 'string', default: '0' },
+      'ready-line': { type: 'boolean', default: false },
+    },
+  });
+  const rawPort = values.port ?? env.EMULATOR_PORT;
+  const port =
+    rawPort === undefined || rawPort === ''
+      ? DEFAULT_PORT
+      : integer(values.port === undefined ? 'EMULATOR_PORT' : '--port', rawPort, 0, 65535);
+  if (!(values.seed in SEEDS)) {
+    throw new Error(`--seed must be one of ${Object.keys(SEEDS).join(', ')}, got "${values.seed}"`);
+  }
+  return {
+    port,
+    seed: values.seed as Options['seed'],
+    latencyMs: integer('--latency-ms', values['latency-ms'], 0, 60_000),
+    readyLine: values['ready-line'],
+  };
+}
+
+function banner(url: string): string {
+  return [
+    `box-events emulator listening on ${url}`,
     '',
     'demo tokens (cookie accesstoken=<token>; tokentype=bearer):',
     ...Object.entries(DEMO_TOKENS).map(([who, token]) => `  ${who.padEnd(6)} ${token}`),
@@ -33,9 +68,27 @@ async function main(): Promise<void> {
     ...Object.entries(DEMO_BOX_IDS).map(([name, id]) => `  ${name.padEnd(8)} ${id}`),
     '',
     'try:',
-    `  curl -i --cookie 'accesstoken=${DEMO_TOKENS.alice}; tokentype=bearer' '${emulator.url}/boxes/${DEMO_BOX_IDS.welcome}/events?offset=0&limit=5'`,
-  ];
-  console.log(lines.join('\n'));
+    `  curl -i --cookie 'accesstoken=${DEMO_TOKENS.alice}; tokentype=bearer' '${url}/boxes/${DEMO_BOX_IDS.welcome}/events?offset=0&limit=5'`,
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  let options: Options;
+  try {
+    options = readOptions(process.argv.slice(2), process.env);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  const emulator = await startEmulator({
+    port: options.port,
+    host: '127.0.0.1',
+    seed: SEEDS[options.seed]?.(),
+    latencyMs: options.latencyMs,
+    recordRequests: false,
+  });
+  process.stdout.write(options.readyLine ? `ready ${emulator.url}\n` : banner(emulator.url));
   const stop = () => {
     emulator.close().then(
       () => process.exit(0),
@@ -46,4 +99,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`emulator failed to start: ${String(error)}\n`);
+  process.exit(1);
+});

@@ -43,9 +43,9 @@ export function checkBoxId(boxId: string, details: Details): void {
 export type JsonObject = Record<string, unknown>;
 
 /**
- * echo's Bind for a POST body. Empty bodies are not parsed; JSON is decoded; a Content-Type
- * echo cannot bind is a 415, which the upstream turns into 500 no_code (§5.1, copied as is).
- * Malformed JSON is 400 origin body (§0 decision 10 for the non-JSON case).
+ * echo's Bind for a POST body. Empty bodies are not parsed; JSON is decoded. A Content-Type
+ * echo cannot bind is a 415 the upstream turns into 500 no_code (§5.1): a bug §0 #10 decides
+ * the emulator does not copy, so it is 400 bad_request origin body, like malformed JSON.
  */
 export function bindJsonBody(req: ParsedRequest): JsonObject {
   if (req.rawBody === '') return {};
@@ -61,7 +61,7 @@ export function bindJsonBody(req: ParsedRequest): JsonObject {
     throw badRequest('code=400, message=XML syntax error', {}, 'body');
   }
   if (!contentType.startsWith('application/json')) {
-    throw new ApiError('no_code', 'code=415, message=Unsupported Media Type', {}, 'body');
+    throw badRequest('code=415, message=Unsupported Media Type', {}, 'body');
   }
   let parsed: unknown;
   try {

@@ -40,6 +40,8 @@ export interface Config {
   upstreamRetries: number;
   /** Upstream calls queued or in flight before new ones fail fast. @default upstreamConnections × 16 */
   upstreamMaxPending: number;
+  /** First retry backoff, doubled each retry, with jitter. @default 50 */
+  upstreamRetryMinDelayMs: number;
   /** Consecutive upstream failures that open the circuit. @default 5 */
   circuitFailures: number;
   /** How long an open circuit waits before letting one probe through. @default 5000 */
@@ -50,9 +52,26 @@ export interface Config {
   introspection: boolean;
   /** How long SIGTERM waits for in-flight operations. @default 10000 */
   shutdownGraceMs: number;
-  /** Queries run compiled by graphql-jit (src/execution/jit-plugin.ts). @default true */
+  /** Queries run compiled by graphql-jit (src/execution/executor-plugin.ts). @default true */
   graphqlJit: boolean;
+  /** The run of a query that compiles it; earlier runs use graphql-js (1 = at once). @default 2 */
+  graphqlJitAfter: number;
+  /** Largest query compiled, in fields as graphql-jit expands them. @default 1000 (~100 ms to compile) */
+  graphqlJitMaxFields: number;
+  /** Compiled queries kept, least recently used dropped first. @default 500 */
+  graphqlJitCacheSize: number;
+  /** The GraphiQL IDE at GET /graphql for browsers (src/http/ide/). @default true, false when NODE_ENV=production */
+  ide: boolean;
+  /** Trusted documents (src/persisted/); undefined = none. */
+  persistedDocuments: PersistedDocumentsConfig | undefined;
   limits: Limits;
+}
+
+export interface PersistedDocumentsConfig {
+  /** Path of the manifest `{ "<id>": "<document>" }` graphql-codegen's client preset writes. */
+  path: string;
+  /** Refuse every document that is not in the manifest. @default false */
+  only: boolean;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +134,13 @@ export function loadConfig(env: Env): Config {
     );
   }
   const upstreamConnections = int('UPSTREAM_CONNECTIONS', 64, 1);
+  const persistedPath = read('PERSISTED_DOCUMENTS');
+  const persistedOnly = bool('PERSISTED_DOCUMENTS_ONLY', false);
+  if (persistedOnly && persistedPath === undefined) {
+    problems.push(
+      'PERSISTED_DOCUMENTS_ONLY=true needs PERSISTED_DOCUMENTS (the manifest path): without it every operation would be refused',
+    );
+  }
 
   const config: Config = {
     upstreamUrl: upstreamUrl?.replace(/\/+$/, ''),
@@ -124,12 +150,19 @@ export function loadConfig(env: Env): Config {
     upstreamConnections,
     upstreamRetries: int('UPSTREAM_RETRIES', 2, 0, 10),
     upstreamMaxPending: int('UPSTREAM_MAX_PENDING', upstreamConnections * 16, 1),
+    upstreamRetryMinDelayMs: int('UPSTREAM_RETRY_MIN_DELAY_MS', 50, 0),
     circuitFailures: int('CIRCUIT_FAILURES', 5, 1),
     circuitResetMs: int('CIRCUIT_RESET_MS', 5_000, 1),
     logLevel: logLevel as LogLevel,
     introspection: bool('INTROSPECTION', !production),
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10_000, 0),
     graphqlJit: bool('GRAPHQL_JIT', true),
+    graphqlJitAfter: int('GRAPHQL_JIT_AFTER', 2, 1),
+    graphqlJitMaxFields: int('GRAPHQL_JIT_MAX_FIELDS', 1000, 1),
+    graphqlJitCacheSize: int('GRAPHQL_JIT_CACHE_SIZE', 500, 1),
+    ide: bool('IDE', !production),
+    persistedDocuments:
+      persistedPath === undefined ? undefined : { path: persistedPath, only: persistedOnly },
     limits: {
       maxDepth: int('MAX_DEPTH', 12, 1),
       maxAliases: int('MAX_ALIASES', 30, 0),
@@ -142,6 +175,19 @@ export function loadConfig(env: Env): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
+}
+
+/** The transport's settings (createUpstreamClient requires every one: their defaults are here). */
+export function transportOptions(config: Config) {
+  return {
+    timeoutMs: config.upstreamTimeoutMs,
+    connections: config.upstreamConnections,
+    retries: config.upstreamRetries,
+    retryMinDelayMs: config.upstreamRetryMinDelayMs,
+    maxPending: config.upstreamMaxPending,
+    circuitFailures: config.circuitFailures,
+    circuitResetMs: config.circuitResetMs,
+  };
 }
 
 function isHttpUrl(value: string): boolean {

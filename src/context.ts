@@ -20,7 +20,14 @@ export interface GatewayContext {
   loaders: Loaders;
   /** Counted by the operation-scoped API; logged once per operation. */
   stats: OperationStats;
+  /**
+   * What executed the operation, set by execution/executor-plugin.ts when execution starts:
+   * 'none' for one refused before (parse, validation, limits).
+   */
+  executor: Executor;
 }
+
+export type Executor = 'none' | 'graphql-js' | 'jit';
 
 export interface ContextDeps {
   client: UpstreamClient;
@@ -44,6 +51,7 @@ export function createContext(deps: ContextDeps) {
       api,
       loaders: createLoaders(api),
       stats,
+      executor: 'none',
     };
   };
 }

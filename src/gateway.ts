@@ -1,20 +1,29 @@
 // Composition root: builds everything from a Config and returns { url, close }. It never reads
 // process.env and never installs signal handlers (main.ts does); tests call it with port 0.
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { Config } from './config';
+import { transportOptions, type Config } from './config';
 import { createContext, type GatewayContext } from './context';
 import { createFormatError } from './errors/format-error';
-import { withJitExecution } from './execution/jit-plugin';
+import { withExecutorPlugin } from './execution/executor-plugin';
+import { registerCookieCsrfGuard } from './http/csrf-guard';
 import { registerHttpErrorHandlers } from './http/error-handler';
+import { legacyJsonStatusPlugin } from './http/legacy-json-status-plugin';
+import type { IdeTab } from './http/ide/ide-page';
+import { registerIde } from './http/ide/register-ide';
 import { registerProbes } from './http/probes';
 import { createOperationArmor } from './limits/armor';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './observability/metrics';
+import { loadManifest } from './persisted/manifest';
+import { persistedDocumentsPlugin } from './persisted/persisted-documents-plugin';
 import { operationPlugin } from './observability/operation-plugin';
 import { observeUpstream } from './observability/upstream-observer';
 import { buildGatewaySchema } from './schema/build-schema';
@@ -26,7 +35,11 @@ export interface GatewayOverrides {
 }
 
 /** A Config whose upstream is decided: main.ts fills it from UPSTREAM_URL or an emulator. */
-export type GatewayConfig = Config & { upstreamUrl: string };
+export type GatewayConfig = Config & {
+  upstreamUrl: string;
+  /** The tab the IDE opens on: main.ts passes the demo one when it started the emulator. */
+  ideTab?: IdeTab;
+};
 
 export interface Gateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql */
@@ -39,16 +52,23 @@ export async function createGateway(
   overrides: GatewayOverrides = {},
 ): Promise<Gateway> {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
+  const schema = buildGatewaySchema();
+  // First, before anything is opened: a manifest that no longer validates stops start-up.
+  const trusted = config.persistedDocuments && {
+    manifest: await loadManifest(config.persistedDocuments.path, schema),
+    only: config.persistedDocuments.only,
+  };
+  if (trusted) {
+    logger.info(
+      { documents: trusted.manifest.size, only: trusted.only },
+      'trusted documents loaded',
+    );
+  }
 
   const metrics = createMetrics();
   const client = createUpstreamClient({
     origin: config.upstreamUrl,
-    timeoutMs: config.upstreamTimeoutMs,
-    connections: config.upstreamConnections,
-    retries: config.upstreamRetries,
-    maxPending: config.upstreamMaxPending,
-    circuitFailures: config.circuitFailures,
-    circuitResetMs: config.circuitResetMs,
+    ...transportOptions(config),
     ...observeUpstream(metrics, logger),
   });
 
@@ -57,11 +77,13 @@ export async function createGateway(
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
   });
-  registerHttpErrorHandlers(app, {
+  const httpErrors = {
     logger,
     maxBodyBytes: config.limits.maxBodyBytes,
-    onError: (code) => metrics.errors.inc({ code }),
-  });
+    onError: (code: string) => metrics.errors.inc({ code }),
+  };
+  registerHttpErrorHandlers(app, httpErrors);
+  registerCookieCsrfGuard(app, { ...httpErrors, graphqlPath: '/graphql' });
   // Set by close(): a response finished while draining closes its keep-alive connection, else
   // the connection of an operation in flight at SIGTERM holds server.close() open (72 s idle).
   let draining = false;
@@ -72,20 +94,38 @@ export async function createGateway(
 
   const armor = createOperationArmor(config.limits, { hideSuggestions: !config.introspection });
   const formatError = createFormatError(logger);
+  const jit = config.graphqlJit
+    ? {
+        formatError,
+        logger,
+        compileAfter: config.graphqlJitAfter,
+        maxFields: config.graphqlJitMaxFields,
+        max: config.graphqlJitCacheSize,
+      }
+    : undefined;
+  // Apollo's own landing pages load from Apollo's CDN: ours, or none.
+  const landingPage = config.ide
+    ? registerIde(app, { tab: config.ideTab })
+    : ApolloServerPluginLandingPageDisabled();
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildGatewaySchema(),
+    schema,
     formatError,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals; Apollo's own handlers would race our drain and hang it.
     stopOnTerminationSignals: false,
+    // http/csrf-guard.ts applies the same rule, only to requests that carry cookies.
+    csrfPrevention: false,
     validationRules: armor.validationRules,
-    plugins: withJitExecution(config.graphqlJit ? { formatError, logger } : undefined, [
+    plugins: withExecutorPlugin(jit, [
       // We set no cache hints, and the default cache-control plugin's willResolveField hook makes
       // Apollo wrap every field resolver of the schema: ~40% of the CPU of bench/ scenario (a).
       ApolloServerPluginCacheControlDisabled(),
+      landingPage,
+      ...(trusted ? [persistedDocumentsPlugin(trusted)] : []),
       fastifyApolloDrainPlugin(app),
       operationPlugin(metrics),
+      legacyJsonStatusPlugin(),
       ...armor.plugins,
       operationLimitsPlugin(config.limits),
     ]),

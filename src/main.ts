@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { DEMO_BOX_IDS, DEMO_TOKENS, startEmulator, type Emulator } from '../emulator';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createGateway } from './gateway';
+import { demoIdeTab } from './http/ide/demo-tab';
 import { createLogger } from './logger';
 
 async function main(): Promise<void> {
@@ -27,9 +28,10 @@ async function main(): Promise<void> {
     );
   }
   const upstreamUrl = config.upstreamUrl ?? emulator!.url;
-  const gateway = await createGateway({ ...config, upstreamUrl }, { logger });
+  const ideTab = emulator ? demoIdeTab() : undefined;
+  const gateway = await createGateway({ ...config, upstreamUrl, ideTab }, { logger });
   logger.info({ url: gateway.url, upstreamUrl }, 'gateway listening');
-  if (emulator) process.stdout.write(demoBanner(gateway.url));
+  if (emulator) process.stdout.write(demoBanner(gateway.url, config.ide));
   const close = async () => {
     await gateway.close();
     await emulator?.close();
@@ -64,11 +66,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-function demoBanner(url: string): string {
+function demoBanner(url: string, ide: boolean): string {
   const query = `{ box(id: "${DEMO_BOX_IDS.welcome}") { eventsCount events(limit: 3) { type sender { displayName } } } }`;
   return [
     '',
-    `GraphQL: ${url}  (embedded emulator, demo data)`,
+    `GraphQL: ${url}  (embedded emulator, demo data${ide ? '; open it in a browser for the IDE' : ''})`,
     `Tokens:  ${Object.values(DEMO_TOKENS).join(', ')}   (send as Authorization: Bearer <token>)`,
     `Boxes:   welcome ${DEMO_BOX_IDS.welcome}`,
     `         archive ${DEMO_BOX_IDS.archive}`,

@@ -5,6 +5,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { UpstreamError } from '../upstream/upstream-errors';
+import { APOLLO_REQUEST_CODES, MASKED } from './error-codes';
 import { GatewayError } from './gateway-errors';
 import { toGraphQLError } from './to-graphql-error';
 
@@ -13,17 +14,6 @@ export interface ErrorLogger {
   error(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
 }
-
-/** Codes Apollo sets itself on request-level errors: they describe the client's request. */
-const APOLLO_CODES: ReadonlySet<string> = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
-]);
 
 /** Apollo and graphql-js wrap at most a few times; a bound keeps a cyclic chain harmless. */
 const MAX_CHAIN = 5;
@@ -36,8 +26,7 @@ export function createFormatError(logger: ErrorLogger) {
     const found = findCause(error);
     if (found instanceof UpstreamError) {
       const mapped = toGraphQLError(found);
-      if (found.kind === 'UPSTREAM_PROTOCOL')
-        logger.warn({ err: found }, 'unusable upstream answer');
+      if (found.kind === 'protocol') logger.warn({ err: found }, 'unusable upstream answer');
       return withGatewayError(formatted, mapped, mapped.message);
     }
     if (found instanceof GatewayError) {
@@ -47,15 +36,15 @@ export function createFormatError(logger: ErrorLogger) {
       return withGatewayError(formatted, found, direct ? found.message : formatted.message);
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && APOLLO_CODES.has(code)) {
+    if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
       return { ...formatted, extensions: withoutStacktrace(formatted.extensions) };
     }
     logger.error({ err: error }, 'unexpected error masked as INTERNAL_SERVER_ERROR');
     return {
-      message: 'Internal server error',
+      message: MASKED.message,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { ...MASKED.extensions },
     };
   };
 }

@@ -1,23 +1,11 @@
-// Client-facing errors: a closed set of codes (graphql-api.md §5), one class each, so that a
-// resolver or the error mapping never spells a code by hand. Anything that is not one of these
+// Client-facing errors: one class per code a resolver or the error mapping throws (the codes
+// are error-codes.ts's), so that neither spells a code by hand. Anything that is not one of these
 // is masked as INTERNAL_SERVER_ERROR by formatError.
 import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
 
-export const ERROR_CODES = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'STEP_UP_REQUIRED',
-  'NOT_FOUND',
-  'CONFLICT',
-  'GONE',
-  'BAD_USER_INPUT',
-  'UPSTREAM_ERROR',
-  'UPSTREAM_UNAVAILABLE',
-  'UPSTREAM_TIMEOUT',
-  'QUERY_TOO_COMPLEX',
-  'INTERNAL_SERVER_ERROR',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+import type { ErrorCode } from './error-codes';
+
+export { ERROR_CODES, type ErrorCode } from './error-codes';
 
 /** What the client may see of an upstream error body: never its URL, headers or `desc`. */
 export interface UpstreamErrorExtension {
@@ -78,5 +66,27 @@ export class BadUserInputError extends GatewayError {
 export class QueryTooComplexError extends GatewayError {
   constructor(message: string, extensions?: Record<string, unknown>) {
     super('QUERY_TOO_COMPLEX', message, { extensions });
+  }
+}
+
+/** Answered 400: the request named a trusted document the manifest does not hold. */
+export class PersistedQueryNotFoundError extends GatewayError {
+  constructor(documentId: string) {
+    super(
+      'PERSISTED_QUERY_NOT_FOUND',
+      `documentId ${JSON.stringify(documentId)} is not in this gateway's trusted documents`,
+      { extensions: { documentId, http: { status: 400 } } },
+    );
+  }
+}
+
+/** Answered 400, before parsing: only the manifest's documents run (PERSISTED_DOCUMENTS_ONLY). */
+export class PersistedQueryNotAllowedError extends GatewayError {
+  constructor() {
+    super(
+      'PERSISTED_QUERY_NOT_ALLOWED',
+      'this gateway runs trusted documents only: send the documentId of a document in its manifest instead of the document',
+      { extensions: { http: { status: 400 } } },
+    );
   }
 }

@@ -51,15 +51,15 @@ const CODE_BY_STATUS: ReadonlyMap<number, string> = new Map([
 export function toGraphQLError(error: UpstreamError): GatewayError {
   if (error instanceof UpstreamHttpError) return fromHttpError(error);
   switch (error.kind) {
-    case 'UPSTREAM_TIMEOUT':
+    case 'timeout':
       return new GatewayError('UPSTREAM_TIMEOUT', 'The upstream service did not answer in time', {
         originalError: error,
       });
-    case 'UPSTREAM_UNAVAILABLE':
+    case 'unavailable':
       return new GatewayError('UPSTREAM_UNAVAILABLE', 'The upstream service is unavailable', {
         originalError: error,
       });
-    case 'UPSTREAM_PROTOCOL':
+    case 'protocol':
       return new GatewayError(
         'UPSTREAM_ERROR',
         'The upstream service sent an answer that could not be used',

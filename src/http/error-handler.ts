@@ -1,9 +1,14 @@
 // Failures Fastify meets before Apollo sees the request (body too large, bad JSON, unsupported
 // content type, no route) answered in GraphQL's error shape, `{ errors: [{ message,
-// extensions: { code } }] }`, with a fixed message per case: Fastify's own bodies carry its
-// internal error codes, and a 5xx must not carry anything at all.
-import { STATUS_CODES } from 'node:http';
+// extensions: { code } }] }`; what each answer says is errors/http-errors.ts's.
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import {
+  clientHttpError,
+  internalHttpError,
+  methodNotAllowed,
+  routeNotFound,
+  type HttpErrorAnswer,
+} from '../errors/http-errors';
 import type { Logger } from '../logger';
 
 export interface HttpErrorOptions {
@@ -18,39 +23,6 @@ export interface HttpErrorOptions {
   onError?: (code: string) => void;
 }
 
-/** Apollo's own code for a malformed HTTP request (batching off, CSRF, no query). */
-const BAD_REQUEST = 'BAD_REQUEST';
-
-interface Answer {
-  code: string;
-  message: string;
-  extensions?: Record<string, unknown>;
-}
-
-/** Fastify's 4xx errors we name precisely; any other 4xx keeps its status with a generic message. */
-const KNOWN = new Map<string, (options: HttpErrorOptions) => Answer>([
-  [
-    'FST_ERR_CTP_BODY_TOO_LARGE',
-    ({ maxBodyBytes }) => ({
-      code: 'QUERY_TOO_COMPLEX',
-      message: `request body is over ${maxBodyBytes} bytes; at most ${maxBodyBytes} are allowed`,
-      extensions: { limit: maxBodyBytes },
-    }),
-  ],
-  [
-    'FST_ERR_CTP_INVALID_MEDIA_TYPE',
-    () => ({
-      code: BAD_REQUEST,
-      message: 'unsupported Content-Type: POST application/json, or use GET',
-    }),
-  ],
-  [
-    'FST_ERR_CTP_INVALID_JSON_BODY',
-    () => ({ code: BAD_REQUEST, message: 'request body is not valid JSON' }),
-  ],
-  ['FST_ERR_CTP_EMPTY_JSON_BODY', () => ({ code: BAD_REQUEST, message: 'request body is empty' })],
-]);
-
 export function registerHttpErrorHandlers(app: FastifyInstance, options: HttpErrorOptions): void {
   const graphqlPath = options.graphqlPath ?? '/graphql';
 
@@ -58,35 +30,31 @@ export function registerHttpErrorHandlers(app: FastifyInstance, options: HttpErr
     const status = error.statusCode ?? 500;
     if (status >= 500 || status < 400) {
       options.logger.error({ err: error, requestId: request.id }, 'unexpected HTTP-level error');
-      return send(options, reply, 500, {
-        code: 'INTERNAL_SERVER_ERROR',
-        message: 'Internal server error',
-      });
+      return sendHttpError(options, reply, 500, internalHttpError());
     }
-    const known = KNOWN.get(error.code)?.(options);
-    return send(
+    return sendHttpError(
       options,
       reply,
       status,
-      known ?? { code: BAD_REQUEST, message: STATUS_CODES[status] ?? 'Bad Request' },
+      clientHttpError(error.code, status, options.maxBodyBytes),
     );
   });
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.split('?')[0] === graphqlPath) {
       reply.header('allow', options.graphqlMethods ?? 'GET, POST');
-      const message = `${request.method} is not supported on ${graphqlPath}`;
-      return send(options, reply, 405, { code: BAD_REQUEST, message });
+      return sendHttpError(options, reply, 405, methodNotAllowed(request.method, graphqlPath));
     }
-    return send(options, reply, 404, { code: 'NOT_FOUND', message: 'Not Found' });
+    return sendHttpError(options, reply, 404, routeNotFound());
   });
 }
 
-function send(
+/** An HTTP-level error in GraphQL's error shape, counted in the errors-by-code metric. */
+export function sendHttpError(
   options: HttpErrorOptions,
   reply: FastifyReply,
   status: number,
-  { code, message, extensions }: Answer,
+  { code, message, extensions }: HttpErrorAnswer,
 ) {
   options.onError?.(code);
   return reply

@@ -4,7 +4,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 
 export interface Metrics {
   registry: Registry;
-  operations: Counter<'operation' | 'outcome'>;
+  operations: Counter<'operation' | 'outcome' | 'executor'>;
   errors: Counter<'code'>;
   upstreamCalls: Counter<'method' | 'route' | 'status'>;
   upstreamLatency: Histogram<'method' | 'route'>;
@@ -23,8 +23,8 @@ export function createMetrics(): Metrics {
     registry,
     operations: new Counter({
       name: 'gateway_operations_total',
-      help: 'GraphQL operations by name and outcome (success, error: some errors, rejected: no data)',
-      labelNames: ['operation', 'outcome'],
+      help: 'GraphQL operations by name, outcome (success, error: some errors, rejected: no data) and executor (jit, graphql-js, none: refused before execution)',
+      labelNames: ['operation', 'outcome', 'executor'],
       registers: [registry],
     }),
     errors: new Counter({

@@ -2,11 +2,12 @@
 // run before any upstream call and fail with BAD_USER_INPUT whose `fields` names the argument.
 // UUIDs and enums are checked by their GraphQL types before a resolver runs.
 import { BadUserInputError } from '../errors/gateway-errors';
+import { MAX_WINDOW } from '../loaders/merge-windows';
 import type { Page } from '../upstream/upstream-types';
 import { decodeCursor } from './box/cursor';
 
-/** The upstream's default page, and our maximum: we never ask for more in one call. */
-export const MAX_PAGE_SIZE = 500;
+/** The largest `limit`/`first`: one upstream page (loaders/merge-windows.ts owns the number). */
+export const MAX_PAGE_SIZE = MAX_WINDOW;
 /** `Query.boxes(ids)` accepts at most this many ids. */
 export const MAX_BOX_IDS = 50;
 

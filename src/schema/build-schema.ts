@@ -86,7 +86,7 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
 }
 
 // type-graphql wraps every resolveType in an async function (one promise per event). graphql-jit
-// (src/execution/jit-plugin.ts) only takes a synchronous answer; graphql-js takes either. Same
+// (src/execution/executor-plugin.ts) only takes a synchronous answer; graphql-js takes either. Same
 // lookup, same error for a value that is no registered event class.
 function synchronousResolveType(schema: GraphQLSchema): GraphQLSchema {
   const boxEvent = schema.getType('BoxEvent');

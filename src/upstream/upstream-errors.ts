@@ -1,13 +1,14 @@
-// Upstream failures as a small closed set of classes with stable internal codes (UPSTREAM_*).
+// Upstream failures as a small closed set of classes with stable internal kinds (lowercase, so
+// they are never mistaken for the client codes errors/ owns).
 // The transport builds them in one place; to-graphql-error maps them to client codes in one
 // place. These never reach a client as they are.
 import type { UpstreamErrorBody } from './upstream-types';
 
 export type UpstreamErrorKind =
-  | 'UPSTREAM_HTTP' // the upstream answered with an error status
-  | 'UPSTREAM_TIMEOUT' // our per-call deadline passed
-  | 'UPSTREAM_UNAVAILABLE' // refused, reset, DNS, circuit open
-  | 'UPSTREAM_PROTOCOL'; // an answer we cannot use: bad JSON, missing X-Total-Count, malformed event
+  | 'http' // the upstream answered with an error status
+  | 'timeout' // our per-call deadline passed
+  | 'unavailable' // refused, reset, DNS, circuit open
+  | 'protocol'; // an answer we cannot use: bad JSON, missing X-Total-Count, malformed event
 
 export interface UpstreamCall {
   method: string;
@@ -28,19 +29,21 @@ export abstract class UpstreamError extends Error {
 }
 
 export class UpstreamHttpError extends UpstreamError {
-  readonly kind = 'UPSTREAM_HTTP';
+  readonly kind = 'http';
   constructor(
     readonly status: number,
     /** The parsed error envelope, or null when the body was not one. */
     readonly body: UpstreamErrorBody | null,
     call?: UpstreamCall,
+    /** The answer's Retry-After, in ms, when it had one in seconds. */
+    readonly retryAfterMs?: number,
   ) {
     super(`upstream answered ${status}${body ? ` (${body.code})` : ''}`, call);
   }
 }
 
 export class UpstreamTimeoutError extends UpstreamError {
-  readonly kind = 'UPSTREAM_TIMEOUT';
+  readonly kind = 'timeout';
   constructor(
     readonly timeoutMs: number,
     call?: UpstreamCall,
@@ -51,14 +54,14 @@ export class UpstreamTimeoutError extends UpstreamError {
 }
 
 export class UpstreamUnavailableError extends UpstreamError {
-  readonly kind = 'UPSTREAM_UNAVAILABLE';
+  readonly kind = 'unavailable';
   constructor(message: string, call?: UpstreamCall, cause?: unknown) {
     super(message, call, { cause });
   }
 }
 
 export class UpstreamProtocolError extends UpstreamError {
-  readonly kind = 'UPSTREAM_PROTOCOL';
+  readonly kind = 'protocol';
   constructor(message: string, call?: UpstreamCall, cause?: unknown) {
     super(message, call, { cause });
   }

@@ -8,12 +8,10 @@ import {
   UpstreamUnavailableError,
   type UpstreamCall,
 } from './upstream-errors';
+import { RETRYABLE_STATUSES } from './retry';
 import type { UpstreamErrorBody } from './upstream-types';
 
 export type UpstreamOutcome = 'ok' | 'http_error' | 'timeout' | 'unavailable' | 'protocol';
-
-/** Answers worth another GET/HEAD attempt (connection errors are decided in toUpstreamFailure). */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 
 export interface Failure {
   error: Error;
@@ -33,7 +31,7 @@ export function toUpstreamFailure(raw: unknown, call: UpstreamCall, timeoutMs: n
   if (raw instanceof UpstreamError) {
     return {
       error: raw,
-      outcome: raw.kind === 'UPSTREAM_PROTOCOL' ? 'protocol' : 'unavailable',
+      outcome: raw.kind === 'protocol' ? 'protocol' : 'unavailable',
       retryable: false,
     };
   }

@@ -103,6 +103,19 @@ describe('batch validation', () => {
     expectError(res, 400, 'bad_request', {}, 'body');
   });
 
+  it('a non-JSON Content-Type → 400 bad_request origin body (§0 #10), nothing created', async () => {
+    const res = await call(emu(), 'POST', batchPath(BOX), {
+      token: ann.token,
+      rawBody: JSON.stringify({ batch_type: 'accesses', events: [rm(A.ben)] }),
+      headers: { 'content-type': 'text/plain' },
+    });
+    expectError(res, 400, 'bad_request', {}, 'body');
+    const events = await call(emu(), 'GET', eventsPath(BOX, '?offset=0&limit=500'), {
+      token: ann.token,
+    });
+    expect((events.json as EventDto[]).filter((e) => e.type === 'access.rm')).toEqual([]);
+  });
+
   it('an unknown box → 404 id not_found', async () => {
     const res = await post({ batch_type: 'accesses', events: [rm(A.ben)] }, ann.token, UNKNOWN);
     expect(res.json).toEqual({

@@ -90,14 +90,23 @@ describe('POST /events: bind and request validation', () => {
     expectError(res, 400, 'bad_request', {}, 'body');
   });
 
-  it('an unsupported Content-Type → 500 no_code origin body (copied as is)', async () => {
-    const res = await call(emu(), 'POST', eventsPath(WELCOME), {
-      token: bob,
-      rawBody: 'hello',
-      headers: { 'content-type': 'text/plain' },
-    });
-    expectError(res, 500, 'no_code', {}, 'body');
-  });
+  it.each(['text/plain', 'application/octet-stream', 'image/png'])(
+    'Content-Type %s → 400 bad_request origin body (§0 #10, not the upstream 500), nothing created',
+    async (contentType) => {
+      const count = async () =>
+        (await call(emu(), 'HEAD', eventsPath(WELCOME), { token: bob })).headers.get(
+          'x-total-count',
+        );
+      const before = await count();
+      const res = await call(emu(), 'POST', eventsPath(WELCOME), {
+        token: bob,
+        rawBody: JSON.stringify(TEXT),
+        headers: { 'content-type': contentType },
+      });
+      expectError(res, 400, 'bad_request', {}, 'body');
+      expect(await count()).toBe(before);
+    },
+  );
 
   it('an unknown box → 403 with an empty desc and empty details', async () => {
     const res = await post(TEXT, bob, UNKNOWN_BOX);

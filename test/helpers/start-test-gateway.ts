@@ -7,7 +7,7 @@ import {
   type EmulatorOptions,
   type RecordedRequest,
 } from '../../emulator';
-import { createGateway, type Gateway } from '../../src/gateway';
+import { createGateway, type Gateway, type GatewayConfig } from '../../src/gateway';
 import { memoryLogger, type MemoryLogger } from './memory-logger';
 
 /**
@@ -67,7 +67,12 @@ export interface TestGateway {
 }
 
 export async function startTestGateway(
-  options: { emulator?: EmulatorOptions; env?: Record<string, string> } = {},
+  options: {
+    emulator?: EmulatorOptions;
+    env?: Record<string, string>;
+    /** What main.ts passes in embedded-emulator mode (the demo tab). */
+    ideTab?: GatewayConfig['ideTab'];
+  } = {},
 ): Promise<TestGateway> {
   const emulator = await startEmulator({ port: 0, ...options.emulator });
   const logs = memoryLogger();
@@ -78,7 +83,7 @@ export async function startTestGateway(
     ...options.env,
   });
   const gateway = await createGateway(
-    { ...config, upstreamUrl: config.upstreamUrl ?? emulator.url },
+    { ...config, upstreamUrl: config.upstreamUrl ?? emulator.url, ideTab: options.ideTab },
     { logger: logs.logger },
   );
   return {

@@ -354,17 +354,17 @@ const HOSTILE: Hostile[] = [
     codes: [BAD_REQUEST],
   },
   {
-    name: 'GET without a preflight header (CSRF)',
-    send: getQuery(nested(2)),
+    name: 'GET carrying cookies without a preflight header (CSRF)',
+    send: getQuery(nested(2), { cookie: 'accesstoken=x; tokentype=bearer' }),
     status: 400,
     codes: [BAD_REQUEST],
     message: /Cross-Site Request Forgery/,
   },
   {
-    name: 'text/plain POST (CSRF)',
+    name: 'text/plain POST carrying cookies (CSRF)',
     send: http({
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', cookie: 'accesstoken=x; tokentype=bearer' },
       body: JSON.stringify({ query: nested(2) }),
     }),
     status: 400,

@@ -283,14 +283,34 @@ describe('no credentials', () => {
   });
 });
 
-describe("Apollo's CSRF prevention stays on", () => {
+describe('CSRF prevention, for requests that carry cookies', () => {
+  const get = (headers: Record<string, string>) =>
+    fetch(`${t.gateway.url}?query=${encodeURIComponent(READ)}`, { headers });
+  const cookie = `accesstoken=${DEMO_TOKENS.bob}; tokentype=bearer`;
+
   it('a simple GET carrying cookies (what a cross-site page can send) is refused before any upstream call', async () => {
-    const url = `${t.gateway.url}?query=${encodeURIComponent(READ)}`;
-    const res = await fetch(url, {
-      headers: { cookie: `accesstoken=${DEMO_TOKENS.bob}; tokentype=bearer` },
-    });
+    const res = await get({ cookie });
     expect(res.status).toBe(400);
-    expect(await res.text()).toMatch(/CSRF/);
+    expect(await res.json()).toEqual({
+      errors: [{ message: expect.stringMatching(/CSRF/), extensions: { code: 'BAD_REQUEST' } }],
+    });
     expect(t.upstreamCalls()).toEqual([]);
+  });
+
+  it.each([
+    ['apollo-require-preflight', { 'apollo-require-preflight': 'true' }],
+    ['x-apollo-operation-name', { 'x-apollo-operation-name': 'Read' }],
+    ['a non-simple content type', { 'content-type': 'application/json' }],
+  ])('the same GET with cookies and %s runs', async (_name, extra) => {
+    const res = await get({ cookie, ...extra });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
+  });
+
+  it('a simple GET without cookies cannot be forged, so it runs (bearer token)', async () => {
+    const res = await get({ authorization: `Bearer ${DEMO_TOKENS.bob}` });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
+    expect(t.upstreamCalls().length).toBeGreaterThan(0);
   });
 });

@@ -75,7 +75,9 @@ describe('observability', () => {
       { token: DEMO_TOKENS.bob, operationName: 'Mixed' },
     );
     const text = await metricsText();
-    expect(text).toMatch(/gateway_operations_total\{operation="Mixed",outcome="error"\} 1\n/);
+    expect(text).toMatch(
+      /gateway_operations_total\{operation="Mixed",outcome="error",executor="graphql-js"\} 1\n/,
+    );
     expect(text).toMatch(/gateway_errors_total\{code="FORBIDDEN"\} [1-9]/);
     expect(text).toMatch(
       /gateway_upstream_requests_total\{method="HEAD",route="\/boxes\/:id\/events",status="204"\} [1-9]/,

@@ -1,51 +1,17 @@
 // SIGTERM on the real process (main.ts, compiled as `npm start` runs it): it stops accepting
 // connections, lets the operation in flight finish with its data, closes the upstream pool
 // and exits 0 within SHUTDOWN_GRACE_MS, saying so in its log.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmulator, type Emulator } from '../../emulator';
 import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator';
+import { buildMain, startProcess, until, type Running } from '../helpers/real-process';
 import { freePort } from '../helpers/free-port';
 
-const ROOT = join(__dirname, '..', '..');
 const GRACE_MS = 5000;
 const SLOW_MS = 1500;
 const W = DEMO_BOX_IDS.welcome;
-
-/**
- * Compiles src/ and emulator/ (main.ts embeds it) alone into a private directory under dist/ (node_modules still resolves from
- * there), so a concurrent `npm run build` or another test run never swaps files under us.
- * Type errors elsewhere in a work in progress do not stop tsc from emitting; a missing entry
- * point does fail the test.
- */
-function buildMain(): { dir: string; main: string } {
-  // A fresh clone has no dist/ yet: `npm test` type-checks but does not build.
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
-  const dir = mkdtempSync(join(ROOT, 'dist', '.shutdown-test-'));
-  writeFileSync(
-    join(dir, 'tsconfig.json'),
-    JSON.stringify({
-      extends: join(ROOT, 'tsconfig.json'),
-      compilerOptions: { outDir: dir, rootDir: ROOT, sourceMap: false },
-      include: [join(ROOT, 'src'), join(ROOT, 'emulator')],
-    }),
-  );
-  const tsc = spawnSync(
-    process.execPath,
-    [require.resolve('typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  const main = join(dir, 'src', 'main.js');
-  try {
-    require.resolve(main);
-  } catch {
-    throw new Error(`tsc did not emit ${main}:\n${tsc.stdout}${tsc.stderr}`);
-  }
-  return { dir, main };
-}
 
 /** One request on a fresh connection: the status, or the connection error's code. */
 function freshConnection(port: number): Promise<number | string> {
@@ -57,41 +23,6 @@ function freshConnection(port: number): Promise<number | string> {
     req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
     req.end();
   });
-}
-
-interface Running {
-  child: ChildProcess;
-  logs: Array<Record<string, unknown>>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
-}
-
-function startGateway(main: string, env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [main], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const logs: Array<Record<string, unknown>> = [];
-  let buffered = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString('utf8');
-    const lines = buffered.split('\n');
-    buffered = lines.pop()!;
-    for (const line of lines) if (line.trim()) logs.push(JSON.parse(line));
-  });
-  child.stderr!.on('data', (chunk: Buffer) => logs.push({ stderr: chunk.toString('utf8') }));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>(
-    (resolve) => child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
-  );
-  return { child, logs, exited };
-}
-
-async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
 }
 
 describe('SIGTERM on the real process', () => {
@@ -115,7 +46,7 @@ describe('SIGTERM on the real process', () => {
 
   it('stops accepting, finishes the operation in flight, closes and exits 0 within the grace time', async () => {
     const port = await freePort();
-    running = startGateway(build.main, {
+    running = startProcess(build.main, {
       UPSTREAM_URL: emulator.url,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -191,7 +122,7 @@ describe('SIGTERM on the real process', () => {
   it('exits 1 at the grace deadline when an operation outlasts it, saying so', async () => {
     const port = await freePort();
     const graceMs = 800;
-    running = startGateway(build.main, {
+    running = startProcess(build.main, {
       UPSTREAM_URL: emulator.url,
       PORT: String(port),
       HOST: '127.0.0.1',

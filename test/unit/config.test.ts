@@ -60,6 +60,32 @@ describe('loadConfig', () => {
     ).toBe(true);
   });
 
+  it('serves the IDE like introspection: off in production unless IDE=true', () => {
+    const upstream = { UPSTREAM_URL: 'http://upstream.test' };
+    expect(loadConfig({}).ide).toBe(true);
+    expect(loadConfig({ IDE: 'false' }).ide).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ...upstream }).ide).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', IDE: 'true', ...upstream }).ide).toBe(true);
+  });
+
+  it('reads the trusted-documents manifest and only-mode, which needs a manifest', () => {
+    expect(loadConfig({}).persistedDocuments).toBeUndefined();
+    expect(loadConfig({ PERSISTED_DOCUMENTS: '/m.json' }).persistedDocuments).toEqual({
+      path: '/m.json',
+      only: false,
+    });
+    expect(
+      loadConfig({ PERSISTED_DOCUMENTS: '/m.json', PERSISTED_DOCUMENTS_ONLY: 'true' })
+        .persistedDocuments,
+    ).toEqual({ path: '/m.json', only: true });
+    expect(() => loadConfig({ PERSISTED_DOCUMENTS_ONLY: 'true' })).toThrow(
+      'PERSISTED_DOCUMENTS_ONLY=true needs PERSISTED_DOCUMENTS',
+    );
+    expect(() =>
+      loadConfig({ PERSISTED_DOCUMENTS: '/m.json', PERSISTED_DOCUMENTS_ONLY: 'yes' }),
+    ).toThrow('PERSISTED_DOCUMENTS_ONLY="yes" is invalid: expected true or false');
+  });
+
   it('refuses the embedded emulator in production unless EMBEDDED_EMULATOR=true', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       /^UPSTREAM_URL is not set: NODE_ENV=production does not start the embedded emulator/,

@@ -82,6 +82,7 @@ function context(api: FakeApi) {
     api: api as unknown as BoxEventsApi,
     loaders: createLoaders(api as unknown as BoxEventsApi),
     stats: { upstreamCalls: 0 },
+    executor: 'none',
   };
   return { ctx, logs };
 }

@@ -20,6 +20,10 @@ import {
   UpstreamUnavailableError,
 } from '../../src/upstream/upstream-errors';
 import { rejection } from '../helpers/rejection';
+import { loadConfig, transportOptions } from '../../src/config';
+
+/** The transport's production defaults; each test overrides what it exercises. */
+const TRANSPORT = transportOptions(loadConfig({}));
 
 const ORIGIN = 'http://upstream.test';
 const ROUTE = '/boxes/:id/events';
@@ -35,6 +39,7 @@ describe('circuit breaker', () => {
 
   const make = (options: Partial<UpstreamClientOptions> = {}) =>
     createUpstreamClient({
+      ...TRANSPORT,
       origin: ORIGIN,
       dispatcher: agent,
       retryMinDelayMs: 1,
@@ -261,6 +266,7 @@ describe('bounded waiting', () => {
 
   it('fails calls past `maxPending` at once, without touching the circuit', async () => {
     client = createUpstreamClient({
+      ...TRANSPORT,
       origin: url,
       connections: 1,
       maxPending: 2,
@@ -283,12 +289,13 @@ describe('bounded waiting', () => {
   });
 
   it('keeps a slow upstream from queueing more than connections × 16 calls by default', async () => {
-    client = createUpstreamClient({
-      origin: url,
-      connections: 2,
-      timeoutMs: 300,
-      circuitFailures: 10_000,
-    });
+    // The default is config.ts's: UPSTREAM_MAX_PENDING unset follows UPSTREAM_CONNECTIONS.
+    const env = {
+      UPSTREAM_CONNECTIONS: '2',
+      UPSTREAM_TIMEOUT_MS: '300',
+      CIRCUIT_FAILURES: '10000',
+    };
+    client = createUpstreamClient({ ...transportOptions(loadConfig(env)), origin: url });
     const results = await Promise.allSettled(
       Array.from({ length: 1000 }, () =>
         client!.request({ method: 'GET', path: PATH, route: ROUTE }),
@@ -301,7 +308,7 @@ describe('bounded waiting', () => {
   });
 
   it('validates maxPending', () => {
-    expect(() => createUpstreamClient({ origin: url, maxPending: 0 })).toThrow(
+    expect(() => createUpstreamClient({ ...TRANSPORT, origin: url, maxPending: 0 })).toThrow(
       'maxPending must be a positive integer, got 0',
     );
   });

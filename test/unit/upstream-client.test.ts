@@ -18,6 +18,10 @@ import {
   UpstreamUnavailableError,
 } from '../../src/upstream/upstream-errors';
 import { rejection } from '../helpers/rejection';
+import { loadConfig, transportOptions } from '../../src/config';
+
+/** The transport's production defaults; each test overrides what it exercises. */
+const TRANSPORT = transportOptions(loadConfig({}));
 
 const ORIGIN = 'http://upstream.test';
 const ROUTE = '/boxes/:id/events';
@@ -36,6 +40,7 @@ describe('upstream client over MockAgent', () => {
 
   const make = (options: { timeoutMs?: number; retries?: number } = {}) =>
     createUpstreamClient({
+      ...TRANSPORT,
       origin: ORIGIN,
       dispatcher: agent,
       retryMinDelayMs: 1,
@@ -114,6 +119,7 @@ describe('upstream client over MockAgent', () => {
     it('never lets a throwing onCall hook break a call', async () => {
       await client.close();
       client = createUpstreamClient({
+        ...TRANSPORT,
         origin: ORIGIN,
         dispatcher: agent,
         onCall: () => {
@@ -128,7 +134,7 @@ describe('upstream client over MockAgent', () => {
 
     it('keeps a base path from the origin', async () => {
       await client.close();
-      client = createUpstreamClient({ origin: `${ORIGIN}/api/`, dispatcher: agent });
+      client = createUpstreamClient({ ...TRANSPORT, origin: `${ORIGIN}/api/`, dispatcher: agent });
       upstream()
         .intercept({ path: `/api${PATH}`, method: 'HEAD' })
         .reply(204, '', { headers: { 'x-total-count': '3' } });
@@ -401,7 +407,12 @@ describe('upstream client over a real socket', () => {
     options: { timeoutMs?: number; retries?: number; connections?: number } = {},
   ) => {
     const started = await startServer(handler);
-    const client = createUpstreamClient({ origin: started.url, retryMinDelayMs: 5, ...options });
+    const client = createUpstreamClient({
+      ...TRANSPORT,
+      origin: started.url,
+      retryMinDelayMs: 5,
+      ...options,
+    });
     cleanups.push(
       () => stopServer(started.server),
       () => client.close(),
@@ -414,6 +425,7 @@ describe('upstream client over a real socket', () => {
     await stopServer(server);
     const calls: UpstreamCallInfo[] = [];
     const client = createUpstreamClient({
+      ...TRANSPORT,
       origin: url,
       retries: 2,
       retryMinDelayMs: 1,
@@ -520,7 +532,7 @@ describe('upstream client over a real socket', () => {
     await expect(client.ping()).resolves.toBe(true);
     const { url, server } = await startServer(() => undefined);
     await stopServer(server);
-    const down = createUpstreamClient({ origin: url, retries: 0 });
+    const down = createUpstreamClient({ ...TRANSPORT, origin: url, retries: 0 });
     cleanups.push(() => down.close());
     await expect(down.ping()).resolves.toBe(false);
   });

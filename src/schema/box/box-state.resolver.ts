@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context';
 import { AccessMode } from '../access/access-mode.enum';
 import { AccessModeChangedEvent, KeyShareChangedEvent } from '../event/event-types';
-import { createBoxEvent, expectEvent } from '../event/map-events';
+import { createBoxEvent, expectEvent } from '../event/write-events';
 import { UUIDScalar } from '../scalars/uuid.scalar';
 
 @Resolver((_of) => AccessModeChangedEvent)

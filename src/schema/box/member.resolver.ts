@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context';
 import { MemberJoinEvent, MemberLeaveEvent } from '../event/event-types';
-import { createBoxEvent, expectEvent } from '../event/map-events';
+import { createBoxEvent, expectEvent } from '../event/write-events';
 import { UUIDScalar } from '../scalars/uuid.scalar';
 
 @Resolver((_of) => MemberJoinEvent)

@@ -4,7 +4,7 @@ import type { CreateEventBody } from '../../upstream/upstream-types';
 import { UUIDScalar } from '../scalars/uuid.scalar';
 import { BoxEvent } from './box-event.interface';
 import { BoxEventInput } from './box-event.input';
-import { createBoxEvent } from './map-events';
+import { createBoxEvent } from './write-events';
 
 @Resolver((_of) => BoxEvent)
 export class BoxEventResolver {

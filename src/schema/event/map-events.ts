@@ -1,7 +1,6 @@
 // What resolvers call to turn upstream answers into schema instances: toBoxEvent with the
-// request's logger as the odd-content handler, and the write path shared by every mutation.
+// request's logger as the odd-content handler. The write path is write-events.ts.
 import type { GatewayContext } from '../../context';
-import { UpstreamProtocolError } from '../../upstream/upstream-errors';
 import type { EventDto } from '../../upstream/upstream-types';
 import type { BoxEvent } from './box-event.interface';
 import { FileMessageEvent } from './event-types';
@@ -34,43 +33,4 @@ export function onlyFileEvents(ctx: GatewayContext, dtos: readonly EventDto[]): 
     );
     return false;
   });
-}
-
-/**
- * Runs one upstream write for a box, then drops everything this request cached for that box,
- * whatever the outcome: a timed-out or reset POST may still have been applied upstream, and
- * clearing costs nothing but a refetch. A later field of the same operation reads fresh data.
- */
-export async function writeToBox<T>(
-  ctx: GatewayContext,
-  boxId: string,
-  write: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await write();
-  } finally {
-    ctx.loaders.clearBox(boxId);
-  }
-}
-
-/** POST /boxes/:id/events and map the created event (never re-read). */
-export async function createBoxEvent(
-  ctx: GatewayContext,
-  boxId: string,
-  body: Parameters<GatewayContext['api']['createEvent']>[1],
-): Promise<BoxEvent> {
-  const dto = await writeToBox(ctx, boxId, () => ctx.api.createEvent(boxId, body));
-  return toBoxEvent(dto, warnOnOdd(ctx));
-}
-
-/** A mutation promises one class; anything else means the upstream answered out of contract. */
-export function expectEvent<T extends BoxEvent>(
-  event: BoxEvent,
-  expected: abstract new (...args: never[]) => T,
-  upstreamType: string,
-): T {
-  if (event instanceof expected) return event;
-  throw new UpstreamProtocolError(
-    `upstream answered a "${event.type}" event where it should have created a "${upstreamType}" one`,
-  );
 }

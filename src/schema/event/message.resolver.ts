@@ -3,7 +3,7 @@ import type { GatewayContext } from '../../context';
 import { checkBase64Url } from '../arguments';
 import { UUIDScalar } from '../scalars/uuid.scalar';
 import { MessageDeleteEvent, MessageEditEvent, TextMessageEvent } from './event-types';
-import { createBoxEvent, expectEvent } from './map-events';
+import { createBoxEvent, expectEvent } from './write-events';
 
 @Resolver((_of) => TextMessageEvent)
 export class MessageResolver {

@@ -1,0 +1,91 @@
+// The transport's types: what createUpstreamClient takes and returns, and one call's shape.
+// Every setting is required: their defaults live in config.ts (transportOptions) only.
+import type { Dispatcher } from 'undici';
+import type { CircuitStateName } from './circuit-breaker';
+import type { UpstreamOutcome } from './upstream-failures';
+
+export type UpstreamMethod = 'GET' | 'HEAD' | 'POST';
+
+/** What onCall receives: once per attempt (a GET retried twice reports three times). */
+export interface UpstreamCallInfo {
+  method: UpstreamMethod;
+  /** Route template (`/boxes/:id/events`), never the real path. */
+  route: string;
+  /** The HTTP status when the upstream answered. */
+  status?: number;
+  durationMs: number;
+  outcome: UpstreamOutcome;
+  /** 1 for the first try. */
+  attempt: number;
+  /** Whether another attempt follows this one. */
+  willRetry: boolean;
+}
+
+export interface UpstreamClientOptions {
+  /** Base URL of the box-events API; a path prefix (`http://h/api`) is kept. */
+  origin: string;
+  /** Deadline of one call, retries and backoff included. */
+  timeoutMs: number;
+  /** Keep-alive pool size. */
+  connections: number;
+  /** Extra attempts for GET/HEAD (POST is never retried). */
+  retries: number;
+  /** First backoff delay, doubled each retry, with jitter. */
+  retryMinDelayMs: number;
+  /** Injected dispatcher (e.g. a MockAgent); the client then opens no Pool and close() leaves it open. */
+  dispatcher?: Dispatcher;
+  /** Called once per attempt, after it ends; must not throw (exceptions are swallowed). */
+  onCall?: (info: UpstreamCallInfo) => void;
+  /** Consecutive failed calls (see countsAgainstCircuit) that open the circuit. */
+  circuitFailures: number;
+  /** How long an open circuit fails fast before letting one probe call through. */
+  circuitResetMs: number;
+  /** Called on each circuit transition, with the failure that opened it; must not throw. */
+  onCircuitChange?: (state: CircuitStateName, lastFailure: unknown) => void;
+  /**
+   * Calls pending at once (queued, in flight or waiting to retry) before new ones fail fast
+   * with UpstreamUnavailableError('upstream saturated'). It is a memory bound, not a throttle: a healthy upstream drains it in well under a deadline,
+   * and a call queued further back behind a slow one would time out anyway.
+   */
+  maxPending: number;
+}
+
+export interface UpstreamRequest {
+  method: UpstreamMethod;
+  /** Already-encoded path below the origin, without query: `/boxes/<id>/events`. */
+  path: string;
+  /** Route template used in errors, logs and metrics: `/boxes/:id/events`. */
+  route: string;
+  query?: Record<string, string | number>;
+  /** Exactly the headers to send (auth comes from toUpstreamHeaders). */
+  headers?: Record<string, string>;
+  /** JSON-encoded when present. */
+  body?: unknown;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** The parsed body; undefined for HEAD, 204 and empty bodies. */
+  json?: unknown;
+}
+
+export interface UpstreamClient {
+  /** Resolves on 2xx; rejects with an UpstreamError subclass otherwise. */
+  request(request: UpstreamRequest): Promise<UpstreamResponse>;
+  /**
+   * Readiness: true when `GET /csrf` (no credentials needed) answers 2xx in time; never throws.
+   * Goes through the circuit: false at once while it is open, and it is the half-open probe
+   * once the reset time has passed, so readiness alone can close the circuit with no traffic.
+   */
+  ping(): Promise<boolean>;
+  /** Closes the Pool this client opened (an injected dispatcher is left to its owner). */
+  close(): Promise<void>;
+}
+
+/** What createUpstreamClient returns: the client plus what operators watch of it. */
+export interface UpstreamTransport extends UpstreamClient {
+  circuitState(): CircuitStateName;
+  /** Calls currently pending (queued, in flight or waiting to retry). */
+  pending(): number;
+}

@@ -1,0 +1,199 @@
+// The chat example (examples/chat) in Debian's chromium, against a gateway that accepts only the
+// example's own trusted documents: what a frontend team ships. It reads box 1, pages box 2 by
+// scrolling, posts, edits and deletes a message, each checked in the page and against what the
+// upstream (the emulator) received or now holds.
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { DEMO_BOX_IDS, DEMO_NAMES } from '../../emulator';
+import { launchBrowser, type RecordedPage, type TestBrowser } from '../helpers/browser';
+import { CHAT_MANIFEST, serveChatExample, type ServedExample } from '../helpers/chat-example';
+import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
+
+jest.setTimeout(180_000);
+
+/** Waits, generously (the machine is shared), for the page to show what the test expects. */
+const UI_TIMEOUT = 30_000;
+
+let gw: TestGateway;
+let example: ServedExample;
+let browser: TestBrowser;
+let recorded: RecordedPage;
+let page: Page;
+/** Every /graphql request body the page sent. */
+const bodies: Array<Record<string, unknown>> = [];
+
+beforeAll(async () => {
+  gw = await startTestGateway({
+    env: { PERSISTED_DOCUMENTS: CHAT_MANIFEST, PERSISTED_DOCUMENTS_ONLY: 'true' },
+  });
+  example = await serveChatExample(gw.gateway.url);
+  browser = await launchBrowser();
+  recorded = await browser.newPage();
+  page = recorded.page;
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname !== '/graphql') return;
+    bodies.push(JSON.parse(request.postData() ?? 'null') as Record<string, unknown>);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await example?.close();
+  await gw?.close();
+});
+
+const shown = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+const gone = (locator: Locator) => locator.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+const timeline = () => page.getByTestId('timeline');
+const events = () => timeline().getByTestId('event');
+const eventWithText = (text: string): Locator => events().filter({ hasText: text });
+const eventsCalls = (boxId: string) =>
+  gw.upstreamCalls().filter((c) => c.method === 'GET' && c.path === `/boxes/${boxId}/events`);
+
+test('the gateway under test refuses any document that is not in the example manifest', async () => {
+  const refused = await gw.gql('{ box(id: "b0000000-0000-4000-8000-000000000001") { id } }');
+  expect(refused.status).toBe(400);
+  expect(refused.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_ALLOWED');
+});
+
+test("shows box 1's events, each type in its own words", async () => {
+  await page.goto(example.url);
+  await shown(eventWithText('Welcome to the box!'));
+  // The seed's edited message shows its new text, marked; the deleted one says who deleted it.
+  await shown(eventWithText('Hello everyone (edited)').filter({ hasText: '(edited)' }));
+  await shown(eventWithText(`Message deleted by ${DEMO_NAMES.alice}`));
+  await shown(eventWithText(`Was removed by ${DEMO_NAMES.alice}`));
+  await shown(timeline().getByText('Start of the box'));
+  expect(await page.getByRole('button', { name: /Welcome/ }).textContent()).toMatch(/\d+ events/);
+});
+
+test('scrolling up in box 2 (1,500 messages) loads older pages into one list, each event once', async () => {
+  await page.getByRole('button', { name: /Archive/ }).click();
+  await shown(events().nth(29));
+  expect(await events().count()).toBe(30);
+  const oldestBefore = await events().last().getAttribute('data-event-id');
+  // A post shifts every offset by one, so the next page starts with the event already last:
+  // the list must still hold it once.
+  await page.getByLabel('Message').fill('Posted before paging');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await shown(events().first().filter({ hasText: 'Posted before paging' }));
+  const callsBefore = eventsCalls(DEMO_BOX_IDS.archive).length;
+
+  for (const expected of [60, 90]) {
+    await timeline().evaluate((list) => list.scrollTo({ top: -list.scrollHeight }));
+    await shown(events().nth(expected - 1));
+  }
+  const ids = await events().evaluateAll((items) =>
+    items.map((item) => item.getAttribute('data-event-id')),
+  );
+  expect(ids).toHaveLength(90);
+  expect(new Set(ids).size).toBe(90);
+  expect(ids.indexOf(oldestBefore!)).toBe(30);
+  // Two more pages, one upstream list call each (first + 1, so hasNextPage needs no HEAD).
+  const pages = eventsCalls(DEMO_BOX_IDS.archive).slice(callsBefore);
+  expect(pages.map((c) => c.query)).toEqual([
+    expect.objectContaining({ offset: '30', limit: '31' }),
+    expect.objectContaining({ offset: '60', limit: '31' }),
+  ]);
+});
+
+test('a posted message appears at once, from the cache, and is what the upstream stored', async () => {
+  await page.getByRole('button', { name: /Welcome/ }).click();
+  await shown(eventWithText('Welcome to the box!'));
+  const text = `Hello from the browser ${Date.now()}`;
+  const listCalls = eventsCalls(DEMO_BOX_IDS.welcome).length;
+  const welcome = page.getByRole('button', { name: /Welcome/ });
+  const countBefore = Number(/(\d+) events/.exec((await welcome.textContent()) ?? '')?.[1]);
+  gw.resetCalls();
+
+  await page.getByLabel('Message').fill(text);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await shown(events().first().filter({ hasText: text }));
+  // The composer empties once the server has answered.
+  await page.waitForFunction(
+    `document.querySelector('input[aria-label="Message"]').value === ''`,
+    undefined,
+    {
+      timeout: UI_TIMEOUT,
+    },
+  );
+  // Shown from the mutation's answer: neither the list nor its count was fetched again.
+  await shown(welcome.filter({ hasText: `${countBefore + 1} events` }));
+  expect(eventsCalls(DEMO_BOX_IDS.welcome)).toHaveLength(0);
+  expect(gw.upstreamCalls().filter((c) => c.method === 'HEAD')).toHaveLength(0);
+  expect(listCalls).toBeGreaterThan(0);
+  const posted = gw
+    .upstreamCalls()
+    .filter((c) => c.method === 'POST' && c.path === `/boxes/${DEMO_BOX_IDS.welcome}/events`);
+  expect(posted).toHaveLength(1);
+  expect(posted[0].body).toMatchObject({
+    type: 'msg.text',
+    content: { encrypted: Buffer.from(text).toString('base64url') },
+  });
+});
+
+test('one’s own message can be edited and then deleted; a reload shows the same', async () => {
+  const original = `To be edited ${Date.now()}`;
+  const edited = `Edited in the browser ${Date.now()}`;
+  await page.getByLabel('Message').fill(original);
+  await page.getByRole('button', { name: 'Send' }).click();
+  const mine = eventWithText(original);
+  await shown(mine);
+
+  await mine.getByRole('button', { name: 'Edit' }).click();
+  await mine.getByLabel('Edited message').fill(edited);
+  await mine.getByRole('button', { name: 'Save' }).click();
+  await shown(eventWithText(edited).filter({ hasText: '(edited)' }));
+  expect(await eventWithText(original).count()).toBe(0);
+
+  await page.reload();
+  await shown(eventWithText(edited).filter({ hasText: '(edited)' }));
+  // Bob's messages never offer Alice Edit or Delete.
+  expect(await eventWithText('Hello Alice').getByRole('button').count()).toBe(0);
+  await recorded.screenshot('chat');
+
+  await eventWithText(edited).getByRole('button', { name: 'Delete' }).click();
+  await gone(eventWithText(edited));
+  const deletion = `Message deleted by ${DEMO_NAMES.alice}`;
+  await shown(events().first().filter({ hasText: deletion }));
+  await page.reload();
+  await shown(events().first().filter({ hasText: deletion }));
+  expect(await eventWithText(edited).count()).toBe(0);
+});
+
+test('an upstream fault shows its code instead of the timeline, and Retry recovers', async () => {
+  const path = `/boxes/${DEMO_BOX_IDS.welcome}/events`;
+  gw.emulator.failNext({ path, fault: { kind: 'reset' }, times: Infinity });
+  await page.reload();
+  await shown(page.getByRole('alert').filter({ hasText: 'UPSTREAM_UNAVAILABLE' }));
+  expect(await events().count()).toBe(0);
+
+  gw.emulator.clearFaults();
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await shown(eventWithText('Welcome to the box!'));
+  expect(await page.getByRole('alert').count()).toBe(0);
+});
+
+test('a user who may not read a box sees the gateway’s error code', async () => {
+  await page.getByLabel('User').selectOption('demo-bob');
+  await page.getByRole('button', { name: /Closed circle/ }).click();
+  await shown(page.getByRole('alert').filter({ hasText: 'FORBIDDEN' }));
+});
+
+test('the page sent only trusted-document hashes, and nothing left the machine', () => {
+  const manifest = Object.keys(JSON.parse(readFileSync(CHAT_MANIFEST, 'utf8')) as object);
+  expect(bodies.length).toBeGreaterThan(5);
+  for (const body of bodies) {
+    expect(body).not.toHaveProperty('query');
+    expect(body).toMatchObject({ extensions: { persistedQuery: { version: 1 } } });
+  }
+  const hashes = bodies.map(
+    (body) =>
+      (body.extensions as { persistedQuery: { sha256Hash: string } }).persistedQuery.sha256Hash,
+  );
+  // Every operation the page ran, and each one a manifest entry.
+  expect(new Set(hashes).size).toBe(5);
+  for (const hash of hashes) expect(manifest).toContain(hash);
+  expect(recorded.offMachine()).toEqual([]);
+  expect(recorded.errors).toEqual([]);
+});

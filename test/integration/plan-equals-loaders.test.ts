@@ -1,0 +1,72 @@
+// The fetch strategy has one model: over generated operations, the upstream calls the operation
+// plan estimates before execution (limits/operation-plan.ts, logged as estimatedUpstreamCalls)
+// are exactly the calls the loaders then make, counted from the emulator's request log. If the
+// plan and the loaders (page merging, dedup, counts by HEAD) drift apart, a run here fails with
+// the operation that shows it.
+import fc from 'fast-check';
+import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator';
+import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
+
+const RUNS = 200;
+const BOXES = [DEMO_BOX_IDS.welcome, DEMO_BOX_IDS.archive];
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway();
+});
+afterAll(() => t.close());
+
+const window = fc.record({
+  offset: fc.integer({ min: 0, max: 1200 }),
+  limit: fc.integer({ min: 1, max: 500 }),
+});
+
+/** One field of a Box selection, as GraphQL text. */
+const boxField = fc.oneof(
+  fc.constant('eventsCount'),
+  fc.constant('fileEventsCount'),
+  window.map(({ offset, limit }) => `events(offset: ${offset}, limit: ${limit}) { id }`),
+  window.map(({ offset, limit }) => `fileEvents(offset: ${offset}, limit: ${limit}) { id }`),
+  fc.integer({ min: 1, max: 500 }).map((n) => `eventsConnection(first: ${n}) { edges { cursor } }`),
+  fc.integer({ min: 1, max: 20 }).map((n) => `events(limit: ${n}) { box { id eventsCount } }`),
+);
+
+const boxSelection = fc
+  .array(boxField, { minLength: 1, maxLength: 4 })
+  .map((fields) => fields.map((field, i) => `f${i}: ${field}`).join(' '));
+
+const rootField = fc.oneof(
+  fc
+    .tuple(fc.constantFrom(...BOXES), boxSelection)
+    .map(([id, selection]) => `box(id: "${id}") { ${selection} }`),
+  fc
+    .tuple(fc.subarray(BOXES, { minLength: 1 }), boxSelection)
+    .map(
+      ([ids, selection]) =>
+        `boxes(ids: [${ids.map((id) => `"${id}"`).join(', ')}]) { ${selection} }`,
+    ),
+);
+
+const operation = fc
+  .array(rootField, { minLength: 1, maxLength: 3 })
+  .map((fields) => `{ ${fields.map((field, i) => `r${i}: ${field}`).join(' ')} }`);
+
+it(`the plan's estimate equals the upstream calls the loaders make, over ${RUNS} operations`, async () => {
+  let checked = 0;
+  await fc.assert(
+    fc.asyncProperty(operation, async (query) => {
+      t.resetCalls();
+      const res = await t.gql(query, {}, { token: DEMO_TOKENS.alice });
+      expect(res.body.errors).toBeUndefined();
+      const line = t.logs
+        .entries()
+        .filter((e) => e.msg === 'graphql operation')
+        .at(-1)!;
+      const made = t.upstreamCalls().length;
+      expect({ query, estimated: line.estimatedUpstreamCalls }).toEqual({ query, estimated: made });
+      checked++;
+    }),
+    { numRuns: RUNS },
+  );
+  expect(checked).toBeGreaterThanOrEqual(RUNS);
+}, 300_000);
