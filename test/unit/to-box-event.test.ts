@@ -20,7 +20,8 @@ import {
 } from '../../src/schema/event/event-types';
 import { Identity } from '../../src/schema/event/identity.type';
 import { MessageDeletion } from '../../src/schema/event/message-deletion.type';
-import { KNOWN_EVENT_TYPES, toBoxEvent } from '../../src/schema/event/to-box-event';
+import { KNOWN_EVENT_TYPES } from '../../src/schema/event/event-type-names';
+import { toBoxEvent } from '../../src/schema/event/to-box-event';
 import { UpstreamProtocolError } from '../../src/upstream/upstream-errors';
 import type { EventDto, IdentityDto } from '../../src/upstream/upstream-types';
 

@@ -4,14 +4,12 @@
 // - a known type with content of the wrong shape also becomes UnknownBoxEvent, and `onOdd` is
 //   told why so the caller can log a warning: one odd event never hides the rest of a page;
 // - only an event missing what every event has (id, type, box_id, server_event_created_at,
-//   sender) is an error: UpstreamProtocolError, which fails the list field it is in.
-import { UpstreamProtocolError } from '../../upstream/upstream-errors';
+//   sender) is an error: UpstreamProtocolError, which fails the list field it is in (read-base.ts).
 import type { EventDto } from '../../upstream/upstream-types';
 import { AccessMode } from '../access/access-mode.enum';
 import { AccessRestriction } from '../access/access-restriction.enum';
-import { isDateTime } from '../scalars/date-time.scalar';
-import { isUuid } from '../scalars/uuid.scalar';
 import type { BoxEvent, BoxEventBase } from './box-event.interface';
+import { isKnownEventType, type KnownEventType } from './event-type-names';
 import {
   AccessAddedEvent,
   AccessModeChangedEvent,
@@ -27,9 +25,9 @@ import {
   TextMessageEvent,
   UnknownBoxEvent,
 } from './event-types';
+import { readBase, type OddEventHandler } from './read-base';
 import {
   contentObject,
-  isJsonObject,
   OddContentError,
   oneOf,
   optionalBoolean,
@@ -41,35 +39,7 @@ import {
   requiredString,
 } from './upstream-content';
 
-/** The upstream's event type strings (upstream-api.md §3.3). */
-export const KNOWN_EVENT_TYPES = [
-  'create',
-  'msg.text',
-  'msg.file',
-  'msg.edit',
-  'msg.delete',
-  'member.join',
-  'member.leave',
-  'member.kick',
-  'state.access_mode',
-  'state.key_share',
-  'access.add',
-  'access.rm',
-] as const;
-export type KnownEventType = (typeof KNOWN_EVENT_TYPES)[number];
-
-/** Told about a known-type event served as UnknownBoxEvent, and why. */
-export type OddEventHandler = (dto: EventDto, reason: string) => void;
-
-/** Compile-time exhaustiveness: a new KnownEventType without a case does not type-check. */
-export class UnreachableCaseError extends Error {
-  constructor(value: never) {
-    super(`Unreachable case: ${JSON.stringify(value)}`);
-  }
-}
-
-const KNOWN = new Set<string>(KNOWN_EVENT_TYPES);
-const isKnownEventType = (type: string): type is KnownEventType => KNOWN.has(type);
+export type { OddEventHandler } from './read-base';
 
 const ACCESS_MODES = new Map([
   ['public', AccessMode.PUBLIC],
@@ -129,8 +99,11 @@ function fromKnownType(type: KnownEventType, base: BoxEventBase, content: unknow
     }
     case 'access.rm':
       return new AccessRemovedEvent(base);
-    default:
-      throw new UnreachableCaseError(type);
+    default: {
+      // A new KnownEventType without a case stops the build here.
+      const unhandled: never = type;
+      throw new Error(`no case for event type ${JSON.stringify(unhandled)}`);
+    }
   }
 }
 
@@ -191,36 +164,4 @@ function toMemberKick(base: BoxEventBase, content: unknown): MemberKickEvent {
   const kicker = readIdentity(kick.kicker);
   if (!kicker) throw new OddContentError('content.kicker is not an identity');
   return new MemberKickEvent(base, kicker);
-}
-
-/** What every event has; missing any of it is a protocol error, not an odd event. */
-function readBase(dto: EventDto, onOdd: OddEventHandler | undefined): BoxEventBase {
-  if (!isJsonObject(dto)) throw new UpstreamProtocolError('upstream event is not a JSON object');
-  const missing = (key: string) =>
-    new UpstreamProtocolError(
-      `upstream event ${typeof dto.id === 'string' ? dto.id : '(no id)'} has no valid ${key}`,
-    );
-  if (!isUuid(dto.id)) throw missing('id');
-  if (typeof dto.type !== 'string' || dto.type === '') throw missing('type');
-  if (!isUuid(dto.box_id)) throw missing('box_id');
-  if (!isDateTime(dto.server_event_created_at)) throw missing('server_event_created_at');
-  const sender = readIdentity(dto.sender);
-  if (!sender) throw missing('sender');
-  return {
-    id: dto.id.toLowerCase(),
-    type: dto.type,
-    boxId: dto.box_id.toLowerCase(),
-    serverEventCreatedAt: dto.server_event_created_at,
-    sender,
-    referrerId: readReferrerId(dto, onOdd),
-  };
-}
-
-/** Not part of what every event has: a bad referrer_id is reported and served as null. */
-function readReferrerId(dto: EventDto, onOdd: OddEventHandler | undefined): string | null {
-  const referrerId: unknown = dto.referrer_id;
-  if (referrerId === null || referrerId === undefined || referrerId === '') return null;
-  if (isUuid(referrerId)) return referrerId.toLowerCase();
-  onOdd?.(dto, 'referrer_id is not a UUID; served as null');
-  return null;
 }
