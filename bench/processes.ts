@@ -1,4 +1,4 @@
-// The emulator and the gateway as child processes of the bench, each measured from outside:
+// The emulator, the floor and the gateway as child processes of the bench, each measured from outside:
 // CPU seconds from /proc/<pid>/stat, the gateway's counters from its /metrics.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -7,6 +7,19 @@ import { join } from 'node:path';
 
 const DIST = join(__dirname, '..');
 const CLOCK_TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
+
+/**
+ * The node flags of `npm start` (package.json), so the bench and the soak run the gateway as it
+ * is deployed: `node <flags> dist/src/main.js`.
+ */
+export const GATEWAY_NODE_FLAGS: readonly string[] = (() => {
+  const packageJson = JSON.parse(readFileSync(join(DIST, '..', 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const match = /^node\s+(.*?)\s*dist\/src\/main\.js$/.exec(packageJson.scripts.start);
+  if (!match) throw new Error(`npm start is not "node [flags] dist/src/main.js": cannot bench it`);
+  return match[1].split(/\s+/).filter((flag) => flag !== '');
+})();
 
 export interface Child {
   url: string;
@@ -32,19 +45,18 @@ function track(child: ChildProcess, name: string): { stop(): Promise<void>; stde
   };
 }
 
-/**
- * The emulator's CLI (`node dist/emulator/main.js`) on an ephemeral port with `seed` and an
- * artificial per-call latency, resolved once it prints `ready <url>`.
- */
-export async function spawnEmulator(
-  latencyMs: number,
-  seed: 'bench' | 'demo' = 'bench',
+/** `node <script> <args>` with `env`, resolved once it prints `ready <url>`. */
+async function spawnReady(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  name: string,
 ): Promise<Child> {
-  const args = ['--port', '0', '--seed', seed, '--latency-ms', String(latencyMs), '--ready-line'];
-  const child = spawn(process.execPath, [join(DIST, 'emulator', 'main.js'), ...args], {
+  const child = spawn(process.execPath, [script, ...args], {
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const handle = track(child, 'emulator');
+  const handle = track(child, name);
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -52,11 +64,28 @@ export async function spawnEmulator(
       const match = /^ready (\S+)$/m.exec(out);
       if (match) resolve(match[1]);
     });
-    child.once('exit', (code) =>
-      reject(new Error(`emulator exited (${code}): ${handle.stderr()}`)),
-    );
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}): ${handle.stderr()}`)));
   });
   return { url, pid: child.pid as number, stop: handle.stop };
+}
+
+/**
+ * The emulator's CLI (`node dist/emulator/main.js`) on an ephemeral port with `seed` and an
+ * artificial per-call latency.
+ */
+export function spawnEmulator(latencyMs: number, seed: 'bench' | 'demo' = 'bench'): Promise<Child> {
+  const args = ['--port', '0', '--seed', seed, '--latency-ms', String(latencyMs), '--ready-line'];
+  return spawnReady(join(DIST, 'emulator', 'main.js'), args, {}, 'emulator');
+}
+
+/** The hand-written pass-through of bench/floor.ts in front of the emulator. */
+export function spawnFloor(upstreamUrl: string): Promise<Child> {
+  return spawnReady(
+    join(DIST, 'bench', 'floor.js'),
+    [],
+    { FLOOR_UPSTREAM_URL: upstreamUrl },
+    'floor',
+  );
 }
 
 export async function freePort(): Promise<number> {
@@ -69,7 +98,7 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * `node dist/src/main.js` against the emulator, LOG_LEVEL=warn, NODE_ENV=production, plus
+ * `node <GATEWAY_NODE_FLAGS> dist/src/main.js` against the emulator, LOG_LEVEL=warn, NODE_ENV=production, plus
  * `env`; with `cpuProfDir`, under `--cpu-prof` (the profile is written when it exits).
  */
 export async function spawnGateway(
@@ -79,18 +108,22 @@ export async function spawnGateway(
 ): Promise<Child> {
   const port = await freePort();
   const args = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
-  const child = spawn(process.execPath, [...args, join(DIST, 'src', 'main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      UPSTREAM_URL: upstreamUrl,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...GATEWAY_NODE_FLAGS, ...args, join(DIST, 'src', 'main.js')],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        UPSTREAM_URL: upstreamUrl,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  );
   const handle = track(child, 'gateway');
   const base = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {

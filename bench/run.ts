@@ -1,9 +1,10 @@
-// `npm run bench`: the emulator and the gateway in their own processes, each scenario measured
-// direct vs through the gateway at each upstream latency, then the report (report.ts) printed
-// and written into bench/RESULTS.md. Environment: BENCH_DURATION (s per cell, default 10), BENCH_WARMUP (s, default 2),
-// BENCH_LATENCIES (ms, default "0,20"), BENCH_SCENARIOS (default "a,b,c"), BENCH_CPU_PROF (a
-// directory: run the gateway under --cpu-prof), BENCH_SIDES (default "direct,gateway"),
-// BENCH_WRITE=0 (print only).
+// `npm run bench`: the emulator, the floor (bench/floor.ts) and the gateway in their own
+// processes, each scenario measured direct, through the floor (page scenarios) and through the
+// gateway at each upstream latency, then the report (report.ts) printed and written into
+// bench/RESULTS.md. Environment: BENCH_DURATION (s per cell, default 10), BENCH_WARMUP (s,
+// default 2), BENCH_LATENCIES (ms, default "0,20"), BENCH_SCENARIOS (default "d,a,b,c"),
+// BENCH_CPU_PROF (a directory: run the gateway under --cpu-prof), BENCH_SIDES (default
+// "direct,floor,gateway"), BENCH_WRITE=0 (print only).
 import autocannon from 'autocannon';
 import os from 'node:os';
 import { poolFor, runClosedLoop, type Call, type LoadResult } from './load-driver';
@@ -12,6 +13,7 @@ import {
   cpuTimes,
   scrapeMetrics,
   spawnEmulator,
+  spawnFloor,
   spawnGateway,
   type Child,
 } from './processes';
@@ -64,49 +66,67 @@ async function load(
   }
 }
 
-/** One request of each kind before measuring: a broken setup fails loudly, not as fast errors. */
-async function check(origin: string, scenario: Scenario, side: Side): Promise<void> {
-  const calls = side === 'direct' ? scenario.direct : [scenario.gateway];
-  for (const call of calls) {
-    const res = await fetch(origin + call.path, {
-      method: call.method,
-      headers: call.headers,
-      body: call.body,
-    });
+async function send(origin: string, call: Call): Promise<Response> {
+  return fetch(origin + call.path, { method: call.method, headers: call.headers, body: call.body });
+}
+
+/**
+ * One request of each kind before measuring: a broken setup fails loudly, not as fast errors.
+ * The floor must answer the gateway's bytes exactly, or it would not be the floor of that work.
+ */
+async function check(
+  origin: string,
+  scenario: Scenario,
+  side: Side,
+  gateway: Child,
+): Promise<void> {
+  for (const call of callsOf(scenario, side)) {
+    const res = await send(origin, call);
     const text = await res.text();
     if (!res.ok || (side !== 'direct' && text.includes('"errors"'))) {
       throw new Error(
         `${scenario.id} ${side}: ${call.method} ${call.path} answered ${res.status} ${text.slice(0, 300)}`,
       );
     }
+    if (side === 'floor' && text !== (await (await send(gateway.url, scenario.gateway)).text())) {
+      throw new Error(`${scenario.id} floor: its answer differs from the gateway's`);
+    }
   }
+}
+
+function callsOf(scenario: Scenario, side: Side): Call[] {
+  if (side === 'direct') return scenario.direct;
+  if (side === 'floor' && scenario.floor) return [scenario.floor];
+  return [scenario.gateway];
 }
 
 async function measure(
   latencyMs: number,
   scenario: Scenario,
   side: Side,
-  emulator: Child,
-  gateway: Child,
+  processes: { emulator: Child; gateway: Child; floor?: Child },
   connections = CONNECTIONS,
 ): Promise<Cell> {
+  const { emulator, gateway, floor } = processes;
   const direct = side === 'direct';
-  const origin = direct ? emulator.url : gateway.url;
-  const calls = direct ? scenario.direct : [scenario.gateway];
-  await check(origin, scenario, side);
+  const served = side === 'floor' ? floor : gateway;
+  if (!served) throw new Error('the floor side needs the floor process');
+  const origin = direct ? emulator.url : served.url;
+  const calls = callsOf(scenario, side);
+  await check(origin, scenario, side, gateway);
   if (WARMUP > 0) await load(origin, calls, scenario.load, WARMUP, connections);
 
   const before = {
     metrics: await scrapeMetrics(gateway.url),
     emulator: cpuSeconds(emulator.pid),
-    gateway: cpuTimes(gateway.pid),
+    served: cpuTimes(served.pid),
     client: process.cpuUsage(),
   };
   const result = await load(origin, calls, scenario.load, DURATION, connections);
   const after = {
     metrics: await scrapeMetrics(gateway.url),
     emulator: cpuSeconds(emulator.pid),
-    gateway: cpuTimes(gateway.pid),
+    served: cpuTimes(served.pid),
     client: process.cpuUsage(before.client),
   };
   const delta = (name: string) => (after.metrics.get(name) ?? 0) - (before.metrics.get(name) ?? 0);
@@ -120,13 +140,18 @@ async function measure(
     clientCores: (after.client.user + after.client.system) / 1e6 / result.seconds,
   };
   if (!direct) {
-    const operations = delta('gateway_operations_total');
-    cell.upstreamPerOp = delta('gateway_upstream_requests_total') / operations;
-    cell.gatewayCpuMsPerOp = (delta('process_cpu_seconds_total') * 1000) / operations;
-    const user = after.gateway.user - before.gateway.user;
-    const system = after.gateway.system - before.gateway.system;
+    const user = after.served.user - before.served.user;
+    const system = after.served.system - before.served.system;
     cell.gatewayCores = (user + system) / result.seconds;
     cell.gatewayKernelShare = system / (user + system);
+    if (side === 'floor') {
+      cell.upstreamPerOp = scenario.minUpstreamCalls;
+      cell.gatewayCpuMsPerOp = ((user + system) * 1000) / result.ops;
+    } else {
+      const operations = delta('gateway_operations_total');
+      cell.upstreamPerOp = delta('gateway_upstream_requests_total') / operations;
+      cell.gatewayCpuMsPerOp = (delta('process_cpu_seconds_total') * 1000) / operations;
+    }
   }
   log(
     `  ${latencyMs} ms ${scenario.id} ${side.padEnd(15)} ×${String(connections).padEnd(2)} ${result.opsPerSec.toFixed(0).padStart(6)} ops/s  p50 ${result.p50Ms.toFixed(2)} ms  p99 ${result.p99Ms.toFixed(2)} ms` +
@@ -147,14 +172,19 @@ async function main(): Promise<void> {
     log(`upstream latency ${latencyMs} ms`);
     const emulator = await spawnEmulator(latencyMs);
     const gateway = await spawnGateway(emulator.url, {}, CPU_PROF);
+    const floor = SIDES.has('floor') ? await spawnFloor(emulator.url) : undefined;
+    const processes = { emulator, gateway, floor };
     try {
       for (const scenario of scenarios) {
         if (SIDES.has('direct'))
-          cells.push(await measure(latencyMs, scenario, 'direct', emulator, gateway));
+          cells.push(await measure(latencyMs, scenario, 'direct', processes));
+        if (floor && scenario.floor)
+          cells.push(await measure(latencyMs, scenario, 'floor', processes));
         if (SIDES.has('gateway'))
-          cells.push(await measure(latencyMs, scenario, 'gateway', emulator, gateway));
+          cells.push(await measure(latencyMs, scenario, 'gateway', processes));
       }
     } finally {
+      await floor?.stop();
       await gateway.stop();
     }
     const b = scenarios.find((s) => s.id === 'b');
@@ -163,9 +193,9 @@ async function main(): Promise<void> {
       const single = await spawnGateway(emulator.url);
       try {
         if (SIDES.has('direct'))
-          cells.push(await measure(latencyMs, b, 'direct', emulator, single, 1));
+          cells.push(await measure(latencyMs, b, 'direct', { emulator, gateway: single }, 1));
         if (SIDES.has('gateway'))
-          cells.push(await measure(latencyMs, b, 'gateway', emulator, single, 1));
+          cells.push(await measure(latencyMs, b, 'gateway', { emulator, gateway: single }, 1));
       } finally {
         await single.stop();
       }
@@ -173,8 +203,8 @@ async function main(): Promise<void> {
     if (b && SIDES.has('gateway') && !CPU_PROF) {
       const wide = await spawnGateway(emulator.url, WIDE_ENV);
       try {
-        cells.push(await measure(latencyMs, b, 'gateway, cap 60', emulator, wide));
-        cells.push(await measure(latencyMs, b, 'gateway, cap 60', emulator, wide, 1));
+        cells.push(await measure(latencyMs, b, 'gateway, cap 60', { emulator, gateway: wide }));
+        cells.push(await measure(latencyMs, b, 'gateway, cap 60', { emulator, gateway: wide }, 1));
       } finally {
         await wide.stop();
       }

@@ -1,15 +1,17 @@
-// The three scenarios of the issue, each as its direct REST calls and as one gateway operation
-// returning the same data.
+// The scenarios of the issues, each as its direct REST calls and as one gateway operation
+// returning the same data; the page scenarios also as a request to the floor (bench/floor.ts).
 import type { Call } from './load-driver';
 import { BENCH_TOKEN, DASHBOARD_BOX_IDS, PAGE_BOX } from '../emulator';
 
 export interface Scenario {
-  id: 'a' | 'b' | 'c';
+  id: 'a' | 'b' | 'c' | 'd';
   title: string;
   /** One direct logical operation: these calls, in parallel. */
   direct: Call[];
   /** The same through the gateway: one POST /graphql. */
   gateway: Call;
+  /** The same from the hand-written pass-through, which answers the gateway's exact bytes. */
+  floor?: Call;
   /** The fewest upstream calls that can serve it. */
   minUpstreamCalls: number;
   /** 'driver': the closed-loop driver on both sides; 'autocannon': autocannon on both sides. */
@@ -32,6 +34,11 @@ const EVENT_FRAGMENT = `fragment Ev on BoxEvent {
 
 const get = (path: string): Call => ({ method: 'GET', path, headers: DIRECT_HEADERS });
 const head = (path: string): Call => ({ method: 'HEAD', path, headers: DIRECT_HEADERS });
+/** The gateway's own request, sent to the floor, which reads the page from the query string. */
+const floor = (gateway: Call, limit: number, count: boolean): Call => ({
+  ...gateway,
+  path: `/events?box=${PAGE_BOX}&offset=0&limit=${limit}${count ? '&count=1' : ''}`,
+});
 const graphql = (query: string): Call => ({
   method: 'POST',
   path: '/graphql',
@@ -39,14 +46,32 @@ const graphql = (query: string): Call => ({
   body: JSON.stringify({ query: `${query}\n${EVENT_FRAGMENT}` }),
 });
 
+const latest = graphql(
+  `query LatestEvents { box(id: "${PAGE_BOX}") { events(offset: 0, limit: 50) { ...Ev } } }`,
+);
+const latestCounted = graphql(
+  `query Latest { box(id: "${PAGE_BOX}") { eventsCount events(offset: 0, limit: 50) { ...Ev } } }`,
+);
+const page = graphql(
+  `query Page { box(id: "${PAGE_BOX}") { events(offset: 0, limit: 500) { ...Ev } } }`,
+);
+
 export const SCENARIOS: Scenario[] = [
+  {
+    id: 'd',
+    title: "one box's 50 latest events",
+    direct: [get(`/boxes/${PAGE_BOX}/events?offset=0&limit=50`)],
+    gateway: latest,
+    floor: floor(latest, 50, false),
+    minUpstreamCalls: 1,
+    load: 'driver',
+  },
   {
     id: 'a',
     title: "one box's 50 latest events + its count",
     direct: [get(`/boxes/${PAGE_BOX}/events?offset=0&limit=50`), head(`/boxes/${PAGE_BOX}/events`)],
-    gateway: graphql(
-      `query Latest { box(id: "${PAGE_BOX}") { eventsCount events(offset: 0, limit: 50) { ...Ev } } }`,
-    ),
+    gateway: latestCounted,
+    floor: floor(latestCounted, 50, true),
     minUpstreamCalls: 2,
     load: 'driver',
   },
@@ -70,9 +95,8 @@ export const SCENARIOS: Scenario[] = [
     id: 'c',
     title: 'a 500-event page',
     direct: [get(`/boxes/${PAGE_BOX}/events?offset=0&limit=500`)],
-    gateway: graphql(
-      `query Page { box(id: "${PAGE_BOX}") { events(offset: 0, limit: 500) { ...Ev } } }`,
-    ),
+    gateway: page,
+    floor: floor(page, 500, false),
     minUpstreamCalls: 1,
     load: 'autocannon',
   },

@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
 import { renderSection, writeSection, type MemorySample, type SoakRun } from './soak-report';
 import { newTally, pickOperation, record, type Tally } from './soak-traffic';
-import { freePort } from './processes';
+import { freePort, GATEWAY_NODE_FLAGS } from './processes';
 
 const ROOT = join(__dirname, '..', '..'); // dist/bench → repository root
 const GATEWAY_MAIN = join(ROOT, 'dist', 'src', 'main.js');
@@ -32,8 +32,13 @@ function envInt(name: string, fallback: number): number {
 /** Killed if the run fails half-way, so no emulator or gateway outlives it. */
 const children = new Set<ChildProcess>();
 
-function startChild(main: string, env: Record<string, string>, args: string[] = []): ChildProcess {
-  const child = spawn(process.execPath, [main, ...args], {
+function startChild(
+  main: string,
+  env: Record<string, string>,
+  args: readonly string[] = [],
+  nodeFlags: readonly string[] = [],
+): ChildProcess {
+  const child = spawn(process.execPath, [...nodeFlags, main, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -61,12 +66,12 @@ async function startEmulator(): Promise<{ child: ChildProcess; url: string }> {
 
 async function startGateway(upstreamUrl: string): Promise<{ child: ChildProcess; origin: string }> {
   const port = await freePort();
-  const child = startChild(GATEWAY_MAIN, {
-    UPSTREAM_URL: upstreamUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-  });
+  const child = startChild(
+    GATEWAY_MAIN,
+    { UPSTREAM_URL: upstreamUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    [],
+    GATEWAY_NODE_FLAGS,
+  );
   child.stdout!.pipe(process.stdout); // warnings and errors only, at LOG_LEVEL=warn
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {

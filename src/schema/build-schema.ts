@@ -35,6 +35,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
 let built: GraphQLSchema | undefined;
 
 export function buildGatewaySchema(): GraphQLSchema {
+  if (!built) plainFieldsReadDirectly();
   built ??= synchronousResolveType(
     describeRootTypes(
       buildSchemaSync({
@@ -46,6 +47,29 @@ export function buildGatewaySchema(): GraphQLSchema {
     ),
   );
   return built;
+}
+
+// type-graphql gives every field without a @FieldResolver a resolver of its own that runs the
+// middleware chain and returns root[name]. graphql-jit then calls it through its resolver path
+// (a call, a promise check, error closures) for every field of every event: ~15 % of a 500-event
+// page's CPU (bench/RESULTS.md). Such a field is a property read here, so every object type
+// takes type-graphql's `simpleResolvers` (no resolver: graphql-jit inlines the read, graphql-js
+// reads the property). @FieldResolver fields keep theirs. simpleResolvers skips middlewares and
+// auth checks, so a field that has any, or a schema name other than its property, stops the
+// build here rather than silently losing them.
+function plainFieldsReadDirectly(): void {
+  const storage = getMetadataStorage();
+  // Middlewares and roles are attached to fields only inside buildSchemaSync: read their lists.
+  const guarded = [...storage.middlewares, ...storage.authorizedFields];
+  for (const field of storage.fields) {
+    const extra = guarded.some((g) => g.target === field.target && g.fieldName === field.name);
+    if (extra || field.schemaName !== field.name) {
+      throw new Error(
+        `${field.target.name}.${field.name} has middlewares, roles or a schema name of its own: plainFieldsReadDirectly would skip them`,
+      );
+    }
+  }
+  for (const type of storage.objectTypes) type.simpleResolvers ??= true;
 }
 
 // type-graphql has no option for the root types' descriptions, and every type gets one. They
