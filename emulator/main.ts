@@ -1,7 +1,7 @@
 // `npm run emulator`: the emulator on its own, for manual use. The only file in emulator/
 // that reads process.env or writes to the console.
 import { startEmulator } from './emulator';
-import { DEMO_BOX_IDS, DEMO_TOKENS } from './seed';
+import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from './seed';
 
 const DEFAULT_PORT = 4010;
 
@@ -31,6 +31,9 @@ async function main(): Promise<void> {
     '',
     'demo boxes:',
     ...Object.entries(DEMO_BOX_IDS).map(([name, id]) => `  ${name.padEnd(8)} ${id}`),
+    '',
+    'demo identities (the realtime socket is ws://<host>/box-users/<identity id>/ws):',
+    ...Object.entries(DEMO_IDENTITY_IDS).map(([who, id]) => `  ${who.padEnd(11)} ${id}`),
     '',
     'try:',
     `  curl -i --cookie 'accesstoken=${DEMO_TOKENS.alice}; tokentype=bearer' '${emulator.url}/boxes/${DEMO_BOX_IDS.welcome}/events?offset=0&limit=5'`,

@@ -1,26 +1,12 @@
 // What a committed write publishes (§9.2, §9.3 with §9.8 #13–#16, #18–#21): `event.new` to the
 // box's members after commit ∪ the sender, the creator's copy transparent; a kicked member's
-// `notification` just before its kick. Runs synchronously after commit, before the HTTP answer.
+// `notification` just before its kick. Runs synchronously after commit, before the HTTP answer;
+// seeded boxes stay silent (seeding commits no transaction).
 import { formatTimestamp } from '../clock';
-import type { EventType } from '../event-types';
+import { PUBLISHING_TYPES } from '../event-types';
 import type { BoxState, StoredEvent, Store } from '../store';
 import { writtenView } from '../views';
 import type { SocketRegistry } from './registry';
-
-/**
- * handler.go's publishing types. `create` publishes only for boxes created through the API,
- * and no route here creates one (§9.8 #21); seeded boxes stay silent.
- */
-const PUBLISHING = new Set<EventType>([
-  'member.join',
-  'member.leave',
-  'member.kick',
-  'msg.text',
-  'msg.file',
-  'msg.edit',
-  'msg.delete',
-  'state.access_mode',
-]);
 
 /** The box's `create` content, where owner_org_id and title live. */
 function createContent(box: BoxState): Record<string, unknown> {
@@ -38,7 +24,7 @@ export class Publisher {
   /** Every event of one committed transaction, in commit order (§9.8 #16). */
   committed(events: readonly StoredEvent[]): void {
     for (const event of events) {
-      if (!PUBLISHING.has(event.type)) continue;
+      if (!PUBLISHING_TYPES.has(event.type)) continue;
       const box = this.store.boxes.get(event.boxId);
       if (!box) continue;
       if (event.type === 'member.kick') this.notifyKick(box, event);
