@@ -9,7 +9,10 @@ import type { Config } from './config';
 import { createContext, type GatewayContext } from './context';
 import { createFormatError } from './errors/format-error';
 import { withJitExecution } from './execution/jit-plugin';
+import { createStreamOperations } from './execution/stream-operations';
 import { registerHttpErrorHandlers } from './http/error-handler';
+import { attachGraphqlWs } from './http/graphql-ws-server';
+import { registerGraphqlSse } from './http/graphql-sse-route';
 import { registerProbes } from './http/probes';
 import { createOperationArmor } from './limits/armor';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin';
@@ -17,6 +20,7 @@ import { createLogger, type Logger } from './logger';
 import { createMetrics } from './observability/metrics';
 import { operationPlugin } from './observability/operation-plugin';
 import { observeUpstream } from './observability/upstream-observer';
+import { createRealtime } from './realtime/realtime';
 import { buildGatewaySchema } from './schema/build-schema';
 import { createUpstreamClient } from './upstream/upstream-client';
 
@@ -72,8 +76,9 @@ export async function createGateway(
 
   const armor = createOperationArmor(config.limits, { hideSuggestions: !config.introspection });
   const formatError = createFormatError(logger);
+  const schema = buildGatewaySchema();
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildGatewaySchema(),
+    schema,
     formatError,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
@@ -92,11 +97,39 @@ export async function createGateway(
   });
   await apollo.start();
 
+  const { realtime: settings } = config;
+  const realtime = createRealtime({
+    client,
+    wsBase: settings.upstreamWsUrl ?? config.upstreamUrl.replace(/^http/, 'ws'),
+    maxSockets: settings.maxUpstreamSockets,
+    lingerMs: settings.socketLingerMs,
+    reconnectBaseMs: settings.reconnectBaseMs,
+    reconnectMaxMs: settings.reconnectMaxMs,
+    credentialCheckMs: settings.credentialCheckMs,
+    openTimeoutMs: config.upstreamTimeoutMs,
+    subscriberBuffer: settings.subscriberBuffer,
+    metrics,
+    logger,
+  });
   const context = createContext({
     client,
     logger,
     upstreamConcurrency: config.limits.upstreamConcurrency,
+    realtime,
   });
+  const streams = {
+    schema,
+    operations: createStreamOperations({
+      schema,
+      limits: config.limits,
+      validationRules: armor.validationRules,
+      hideSuggestions: !config.introspection,
+      formatError,
+    }),
+    createContext: context,
+    allowedOrigins: settings.allowedOrigins,
+  };
+  registerGraphqlSse(app, { ...streams, path: '/graphql/stream' });
   await app.register(fastifyApollo(apollo), {
     context: async (request) => context({ id: String(request.id), headers: request.headers }),
   });
@@ -107,6 +140,13 @@ export async function createGateway(
   });
 
   await app.listen({ port: config.port, host: config.host });
+  const websockets = attachGraphqlWs({
+    ...streams,
+    server: app.server,
+    path: '/graphql',
+    maxSubscriptions: settings.maxSubscriptionsPerConnection,
+    maxPayloadBytes: config.limits.maxBodyBytes,
+  });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
@@ -115,6 +155,11 @@ export async function createGateway(
     url: `http://${host}:${port}/graphql`,
     async close() {
       draining = true;
+      // Clients first (WebSocket close 1001, SSE streams ended) so they reconnect elsewhere,
+      // then the upstream sockets, then in-flight HTTP operations.
+      const closingSockets = websockets.close();
+      realtime.close();
+      await closingSockets;
       await app.close();
       await apollo.stop();
       await client.close();

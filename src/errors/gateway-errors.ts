@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_TIMEOUT',
   'QUERY_TOO_COMPLEX',
+  'SLOW_CONSUMER',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -78,5 +79,34 @@ export class BadUserInputError extends GatewayError {
 export class QueryTooComplexError extends GatewayError {
   constructor(message: string, extensions?: Record<string, unknown>) {
     super('QUERY_TOO_COMPLEX', message, { extensions });
+  }
+}
+
+/** A refusal decided by the gateway itself (a foreign Origin on a cookie-authenticated stream). */
+export class ForbiddenError extends GatewayError {
+  constructor(message: string, extensions?: Record<string, unknown>) {
+    super('FORBIDDEN', message, { extensions });
+  }
+}
+
+/** A subscriber stopped reading and its bounded buffer overflowed (graphql-api.md §10). */
+export class SlowConsumerError extends GatewayError {
+  constructor(buffered: number) {
+    super(
+      'SLOW_CONSUMER',
+      `the client stopped reading: more than ${buffered} updates were waiting, so the subscription ended`,
+      { extensions: { limit: buffered } },
+    );
+  }
+}
+
+/** The gateway's own capacity bound on upstream sockets was reached: try again later. */
+export class UpstreamCapacityError extends GatewayError {
+  constructor(limit: number) {
+    super(
+      'UPSTREAM_UNAVAILABLE',
+      `the gateway holds its maximum of ${limit} upstream realtime sockets; try again later`,
+      { extensions: { reason: 'socket_limit' } },
+    );
   }
 }
