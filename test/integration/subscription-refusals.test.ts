@@ -158,7 +158,9 @@ describe('sharing', () => {
       { token: DEMO_TOKENS.alice },
     );
     const id = post.body.data.postTextMessage.id;
-    await Promise.all(all.map((r) => r.until((res) => updates(res).some((u) => u.event?.id === id))));
+    await Promise.all(
+      all.map((r) => r.until((res) => updates(res).some((u) => u.event?.id === id))),
+    );
     expect(upgrades()).toHaveLength(1);
     expect(upgrades()[0].cookies).toEqual({ accesstoken: DEMO_TOKENS.bob, tokentype: 'bearer' });
 
