@@ -116,6 +116,16 @@ describe('client messages', () => {
     await untilOpenSockets(e, 0);
   });
 
+  it("a client's ping is answered with a pong carrying its payload", async () => {
+    const e = await start();
+    const bob = await bobSocket(e);
+    const pong = new Promise<string>((resolve) =>
+      bob.ws.once('pong', (data) => resolve(data.toString())),
+    );
+    bob.ws.ping('are-you-there');
+    expect(await pong).toBe('are-you-there');
+  });
+
   it("a client's close frame is echoed with its code", async () => {
     const e = await start();
     const bob = await bobSocket(e);

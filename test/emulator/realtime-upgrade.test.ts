@@ -3,7 +3,13 @@
 // upgrades and the request log. Over real sockets against the emulator on port 0.
 import { startEmulator, type Emulator } from '../../emulator';
 import { identity } from '../../emulator/seed-builders';
-import { demoSeed, DEMO_EXTRA_TOKENS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from '../../emulator/seed';
+import {
+  demoSeed,
+  DEMO_BOX_IDS,
+  DEMO_EXTRA_TOKENS,
+  DEMO_IDENTITY_IDS,
+  DEMO_TOKENS,
+} from '../../emulator/seed';
 import { useEmulator } from './http';
 import {
   handshakeHeaders,
@@ -222,6 +228,22 @@ describe('realtime upgrade', () => {
         },
       ]);
     });
+  });
+
+  it("an upgrade request to a REST route gets that route's ordinary answer, then the connection closes", async () => {
+    const answer = await rawUpgrade(
+      emu(),
+      `/boxes/${DEMO_BOX_IDS.welcome}/events?limit=1`,
+      handshakeHeaders(bobCookie),
+    );
+    expect([
+      answer.status,
+      answer.headers.connection,
+      (JSON.parse(answer.text) as unknown[]).length,
+    ]).toEqual([200, 'close', 1]);
+    expect(emu().requests.map((r) => [r.path, r.upgrade])).toEqual([
+      [`/boxes/${DEMO_BOX_IDS.welcome}/events`, true],
+    ]);
   });
 
   it('accepts a machine by Bearer and a user of another OAuth client by cookies', async () => {
