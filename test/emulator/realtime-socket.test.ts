@@ -155,11 +155,11 @@ describe('client messages', () => {
 
 describe('keepalive and deadlines', () => {
   it('pings every pingIntervalMs; a client that answers stays open past pongWaitMs', async () => {
-    const e = await start({ pingIntervalMs: 100, pongWaitMs: 400 });
+    const e = await start({ pingIntervalMs: 100, pongWaitMs: 1000 });
     const bob = await bobSocket(e);
     let pings = 0;
     bob.ws.on('ping', () => (pings += 1));
-    await sleep(1200);
+    await sleep(2500); // past two pong waits: only the pongs can have kept it open
     expect(pings).toBeGreaterThanOrEqual(3);
     expect([bob.ws.readyState, e.openSockets()]).toEqual([WebSocket.OPEN, 1]);
   });
