@@ -16,6 +16,8 @@ export const BOX_EVENTS = `subscription Follow($identityId: UUID!, $boxIds: [UUI
 /** Everything one subscription received, and a way to wait for more. */
 export interface Received {
   results: Data[];
+  /** Date.now() when each result arrived, index for index. */
+  arrivedAt: number[];
   /** Set once the stream completed (or failed: then `error` too). */
   done: boolean;
   error?: unknown;
@@ -31,6 +33,7 @@ export function collect(iterable: AsyncIterable<Data>, stop: () => void): Receiv
   const notify = () => waiters.forEach((check) => check());
   const received: Received = {
     results: [],
+    arrivedAt: [],
     done: false,
     until(predicate, timeoutMs = 20_000) {
       return new Promise((resolve, reject) => {
@@ -81,6 +84,7 @@ export function collect(iterable: AsyncIterable<Data>, stop: () => void): Receiv
     try {
       for await (const result of iterable) {
         received.results.push(result);
+        received.arrivedAt.push(Date.now());
         notify();
       }
     } catch (error) {
@@ -98,6 +102,8 @@ export const updates = (results: Data[]): Data[] =>
 
 export interface WsClient {
   client: Client;
+  /** The client's WebSocket(s), e.g. to pause reading. */
+  sockets: WebSocket[];
   subscribe(variables: Record<string, unknown>, query?: string): Received;
   close(): Promise<void>;
 }
@@ -108,9 +114,11 @@ export function wsClient(
   options: { token?: string; headers?: Record<string, string> } = {},
 ): WsClient {
   const headers = options.headers ?? {};
+  const sockets: WebSocket[] = [];
   class HeaderSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols, { headers });
+      sockets.push(this);
     }
   }
   const client = createClient({
@@ -122,6 +130,7 @@ export function wsClient(
   });
   return {
     client,
+    sockets,
     subscribe(variables, query = BOX_EVENTS) {
       const iterator = client.iterate({ query, variables });
       return collect(iterator, () => void iterator.return?.());
