@@ -3,7 +3,13 @@
 // emulator (which loadConfig refuses under NODE_ENV=production unless EMBEDDED_EMULATOR=true).
 // Everything else is built by createGateway, which never starts anything but the gateway.
 import 'reflect-metadata';
-import { DEMO_BOX_IDS, DEMO_TOKENS, startEmulator, type Emulator } from '../emulator';
+import {
+  DEMO_BOX_IDS,
+  DEMO_IDENTITY_IDS,
+  DEMO_TOKENS,
+  startEmulator,
+  type Emulator,
+} from '../emulator';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createGateway } from './gateway';
 import { createLogger } from './logger';
@@ -70,6 +76,10 @@ function demoBanner(url: string): string {
     '',
     `GraphQL: ${url}  (embedded emulator, demo data)`,
     `Tokens:  ${Object.values(DEMO_TOKENS).join(', ')}   (send as Authorization: Bearer <token>)`,
+    `Identity ids (boxEvents' identityId):`,
+    `         alice ${DEMO_IDENTITY_IDS.alice}`,
+    `         bob   ${DEMO_IDENTITY_IDS.bob}`,
+    `         eve   ${DEMO_IDENTITY_IDS.eve}`,
     `Boxes:   welcome ${DEMO_BOX_IDS.welcome}`,
     `         archive ${DEMO_BOX_IDS.archive}`,
     `         closed  ${DEMO_BOX_IDS.closed}`,
@@ -77,6 +87,8 @@ function demoBanner(url: string): string {
     'Try:',
     `curl -s ${url} -H 'content-type: application/json' -H 'authorization: Bearer ${DEMO_TOKENS.alice}' \\`,
     `  -d '${JSON.stringify({ query })}'`,
+    '',
+    `Live updates: subscriptions over WebSocket on ${url.replace(/^http/, 'ws')}, over SSE on ${url}/stream (README: Realtime)`,
     '',
   ].join('\n');
 }

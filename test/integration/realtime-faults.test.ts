@@ -23,7 +23,11 @@ const clients: WsClient[] = [];
 
 beforeAll(async () => {
   t = await startTestGateway({
-    env: { UPSTREAM_WS_RECONNECT_MS: '20', UPSTREAM_WS_RECONNECT_MAX_MS: '200' },
+    env: {
+      UPSTREAM_WS_RECONNECT_MS: '20',
+      UPSTREAM_WS_RECONNECT_MAX_MS: '200',
+      CREDENTIAL_CHECK_MS: '500',
+    },
   });
 });
 afterAll(async () => {
@@ -131,4 +135,27 @@ it(`delivers every event exactly once, oldest first, with a resync notice after 
   // The reconnects really were refused for a while: 4 refusals per drop, beside the successes.
   const upgrades = t.emulator.requests.filter((r) => r.upgrade);
   expect(upgrades.length).toBe(2 + DROPS * (2 + 4));
+});
+
+it('a token the upstream stops accepting ends its subscriptions with UNAUTHENTICATED (the periodic re-check)', async () => {
+  const alice = wsClient(t.gateway.url, { token: DEMO_TOKENS.alice });
+  clients.push(alice);
+  const received = alice.subscribe({
+    identityId: DEMO_IDENTITY_IDS.alice,
+    boxIds: [DEMO_BOX_IDS.closed],
+  });
+  // Running once its check and catch-up read are done (alice's socket is already open).
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  expect(received.done).toBe(false);
+  t.emulator.failNext({
+    method: 'HEAD',
+    path: /\/events$/,
+    fault: { kind: 'status', status: 401 },
+    times: 100,
+  });
+  await received.untilDone(10_000);
+  t.emulator.clearFaults();
+  expect(received.results.at(-1).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  const heads = t.emulator.requests.filter((r) => r.method === 'HEAD');
+  expect(heads.length).toBeGreaterThan(0);
 });
