@@ -32,9 +32,12 @@ function track(child: ChildProcess, name: string): { stop(): Promise<void>; stde
   };
 }
 
-/** `node dist/bench/emulator-main.js`, resolved once it prints `ready <url>`. */
-export async function spawnEmulator(latencyMs: number): Promise<Child> {
-  const child = spawn(process.execPath, [join(DIST, 'bench', 'emulator-main.js')], {
+/** `node dist/bench/<script>` (the bench emulator), resolved once it prints `ready <url>`. */
+export async function spawnEmulator(
+  latencyMs: number,
+  script = 'emulator-main.js',
+): Promise<Child> {
+  const child = spawn(process.execPath, [join(DIST, 'bench', script)], {
     env: { ...process.env, BENCH_LATENCY_MS: String(latencyMs) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
