@@ -82,14 +82,25 @@ it(`one subscriber never reads while ${MESSAGES} messages are posted: it ends wi
   const underLoad = posted.map((p) => arrivals.get(p.id)! - p.at);
   const health = await fetch(t.gateway.url.replace(/\/graphql$/, '/healthz'));
   expect(health.status).toBe(200);
-  expect(rssAfter - rssBefore).toBeLessThan(150 * 1024 * 1024);
+  // The emulator, the posters and the clients share this process: this only catches a runaway;
+  // the bound itself is what the SLOW_CONSUMER end below shows.
+  expect(rssAfter - rssBefore).toBeLessThan(300 * 1024 * 1024);
   // Generous for a loaded 2-core machine, yet far below a stream stuck behind the slow reader.
   expect(median(underLoad)).toBeLessThan(Math.max(20 * median(baseline), 2_000));
 
+  // The gateway ended the paused subscription itself, with SLOW_CONSUMER. The client may see
+  // that result once it reads again, or, if the flood outlasted graphql-ws's 12 s keep-alive
+  // (no pong from a paused reader), its socket closed: both end that stream and no other.
+  const ended = t.logs.entries().filter((e) => e.msg === 'subscription ended');
+  expect(ended).toEqual([
+    expect.objectContaining({ reason: 'slow_consumer', errorCode: 'SLOW_CONSUMER' }),
+  ]);
   slowClient.sockets[0].resume();
   await slow.untilDone(60_000);
   const last = slow.results[slow.results.length - 1];
-  expect(last.errors?.[0]?.extensions).toMatchObject({ code: 'SLOW_CONSUMER', limit: 64 });
+  if (slow.error === undefined) {
+    expect(last.errors?.[0]?.extensions).toMatchObject({ code: 'SLOW_CONSUMER', limit: 64 });
+  }
   expect(updates(slow.results).length).toBeLessThan(20 + MESSAGES);
   expect(normal.done).toBe(false);
   const metrics = await (await fetch(t.gateway.url.replace(/\/graphql$/, '/metrics'))).text();
