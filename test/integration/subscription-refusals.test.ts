@@ -172,6 +172,24 @@ describe('sharing', () => {
   });
 });
 
+describe('logs', () => {
+  it('one line per subscription start and end, with no token, cookie or identity id anywhere', async () => {
+    const entries = t.logs.entries();
+    const started = entries.filter((e) => e.msg === 'subscription started');
+    const ended = entries.filter((e) => e.msg === 'subscription ended');
+    expect(started.length).toBeGreaterThan(5);
+    expect(ended).toHaveLength(started.length);
+    const text = t.logs.lines.join('\n');
+    for (const secret of [
+      ...Object.values(DEMO_TOKENS),
+      ...Object.values(DEMO_IDENTITY_IDS),
+      'accesstoken=',
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+});
+
 function upgradeStatus(headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(t.gateway.url.replace(/^http/, 'ws'), 'graphql-transport-ws', {
