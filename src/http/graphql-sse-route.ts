@@ -59,11 +59,9 @@ export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOpti
     url: options.path,
     handler: async (request, reply) => {
       if (!isOriginAllowed(request.headers, options.allowedOrigins)) {
-        return reply
-          .code(403)
-          .send({
-            errors: [{ message: ORIGIN_REFUSED_MESSAGE, extensions: { code: 'FORBIDDEN' } }],
-          });
+        return reply.code(403).send({
+          errors: [{ message: ORIGIN_REFUSED_MESSAGE, extensions: { code: 'FORBIDDEN' } }],
+        });
       }
       reply.header('x-request-id', request.id ?? randomUUID());
       // The library writes the stream to the raw response itself.
