@@ -82,13 +82,6 @@ export class QueryTooComplexError extends GatewayError {
   }
 }
 
-/** A refusal decided by the gateway itself (a foreign Origin on a cookie-authenticated stream). */
-export class ForbiddenError extends GatewayError {
-  constructor(message: string, extensions?: Record<string, unknown>) {
-    super('FORBIDDEN', message, { extensions });
-  }
-}
-
 /** A subscriber stopped reading and its bounded buffer overflowed (graphql-api.md §10). */
 export class SlowConsumerError extends GatewayError {
   constructor(buffered: number) {
