@@ -73,7 +73,10 @@ async function spawnReady(
  * The emulator's CLI (`node dist/emulator/main.js`) on an ephemeral port with `seed` and an
  * artificial per-call latency.
  */
-export function spawnEmulator(latencyMs: number, seed: 'bench' | 'demo' = 'bench'): Promise<Child> {
+export function spawnEmulator(
+  latencyMs: number,
+  seed: 'bench' | 'demo' | 'realtime' = 'bench',
+): Promise<Child> {
   const args = ['--port', '0', '--seed', seed, '--latency-ms', String(latencyMs), '--ready-line'];
   return spawnReady(join(DIST, 'emulator', 'main.js'), args, {}, 'emulator');
 }

@@ -7,7 +7,8 @@ import type { Identity, Store } from './store';
 export interface RouteAuth {
   /** Endpoints 2–6 refuse tokens issued to another OAuth client (§1.1). */
   selfClientOnly: boolean;
-  minAcr: 1 | 2;
+  /** 0 = no ACR check (the websocket, §9.1). */
+  minAcr: 0 | 1 | 2;
 }
 
 const BEARER = /^Bearer\s+(.*)$/i;

@@ -1,8 +1,12 @@
 // startEmulator: a real HTTP server with the upstream's contract (style habit 14), used by the
 // gateway when no UPSTREAM_URL is set, by its tests, and by `npm run emulator`.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, ServerResponse, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { FaultPlan, sendFault, type FaultRule } from './faults';
+import { Publisher } from './realtime/publisher';
+import { SocketRegistry } from './realtime/registry';
+import { socketSettings, type SocketOptions } from './realtime/settings';
 import { firstValues, loggedBody, parseRequest, readBody } from './request-parsing';
 import { answer, type Reply } from './routes';
 import { demoSeed } from './seed';
@@ -10,6 +14,7 @@ import { storeFromSeed } from './seed-loader';
 import type { Seed } from './seed-types';
 
 export type { Fault, FaultRule } from './faults';
+export type { SocketOptions } from './realtime/settings';
 export type { Seed } from './seed-types';
 
 export interface EmulatorOptions {
@@ -23,6 +28,8 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Benchmarks turn this off so memory stays flat. @default true */
   recordRequests?: boolean;
+  /** The realtime socket's settings (upstream-api.md §9.5, §9.8 #2, #10, #17). */
+  socket?: SocketOptions;
 }
 
 export interface RecordedRequest {
@@ -36,6 +43,8 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   /** Parsed JSON if it parsed, else the raw string, undefined if empty. */
   body: unknown;
+  /** true when the request asked for a protocol upgrade (the realtime socket), refused or not. */
+  upgrade?: boolean;
 }
 
 export interface Emulator {
@@ -48,8 +57,23 @@ export interface Emulator {
   failNext(rule: FaultRule): void;
   clearFaults(): void;
   setLatency(ms: number): void;
-  /** Closes the server and destroys open (keep-alive) sockets; resolves when fully closed. */
+  /** Destroys every open realtime socket without a close frame (clients see 1006). Returns the count. */
+  dropSockets(): number;
+  /** Open realtime sockets now (all identities). */
+  openSockets(): number;
+  /** Delays every server→client realtime message by ms (0 = off); the delay is read when each is written. */
+  setSocketDelay(ms: number): void;
+  /**
+   * Closes the server and destroys open (keep-alive) sockets, realtime ones without a close
+   * frame; resolves when fully closed.
+   */
   close(): Promise<void>;
+}
+
+/** The raw connection of a request that asked to upgrade. */
+interface Upgrade {
+  socket: Duplex;
+  head: Buffer;
 }
 
 function checkDelay(name: string, ms: number): number {
@@ -60,6 +84,10 @@ function checkDelay(name: string, ms: number): number {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const store = storeFromSeed(options.seed ?? demoSeed());
+  const settings = socketSettings(options.socket);
+  const realtime = new SocketRegistry(settings);
+  const publisher = new Publisher(store, realtime);
+  store.onCommit = (events) => publisher.committed(events);
   const recording = options.recordRequests ?? true;
   const requests: RecordedRequest[] = [];
   const faults = new FaultPlan();
@@ -78,7 +106,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       timers.add(timer);
     });
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    upgrade?: Upgrade,
+  ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     const entry: RecordedRequest | undefined = recording
       ? {
@@ -88,10 +120,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           cookies: {},
           headers: {},
           body: undefined,
+          ...(upgrade ? { upgrade: true } : {}),
         }
       : undefined;
     if (entry) requests.push(entry); // pushed on arrival: the log keeps arrival order
-    const parsed = parseRequest(req, await readBody(req));
+    // An upgrade request has no body: what follows its headers belongs to the new protocol.
+    const parsed = parseRequest(req, upgrade ? '' : await readBody(req));
     if (entry) {
       entry.cookies = parsed.cookies;
       entry.headers = parsed.headers;
@@ -104,11 +138,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       sendFault(fault, parsed.method, res);
       return;
     }
-    writeReply(res, answer(store, parsed));
+    const reply = answer(store, parsed, settings);
+    if (reply.upgrade) {
+      // Node hands every request with `Connection: upgrade` + `Upgrade` to the upgrade event,
+      // and the handshake check requires both, so a 101 always comes with a raw socket.
+      if (!upgrade) throw new Error('a 101 reply to a request that did not ask to upgrade');
+      res.detachSocket(upgrade.socket as Socket);
+      realtime.accept(req, upgrade.socket, upgrade.head, reply.upgrade.id);
+      return;
+    }
+    writeReply(res, reply);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
+  const serve = (req: IncomingMessage, res: ServerResponse, upgrade?: Upgrade) => {
+    handle(req, res, upgrade).catch((err: unknown) => {
       if (res.headersSent) {
         res.destroy();
         return;
@@ -120,6 +163,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         body: { code: 'internal', origin: 'internal', desc, details: {} },
       });
     });
+  };
+  const server = createServer((req, res) => serve(req, res));
+  // Upgrade requests go through the same pipeline (log, faults, latency, routes) with a
+  // response bound to the raw socket, so every refusal is an ordinary HTTP answer.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy()); // a client reset before the answer is not ours
+    const res = new ServerResponse(req);
+    res.shouldKeepAlive = false;
+    res.assignSocket(socket as Socket);
+    res.on('finish', () => socket.end());
+    serve(req, res, { socket, head });
   });
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
@@ -148,10 +202,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setLatency: (ms) => {
       latency = checkDelay('latency', ms);
     },
+    dropSockets: () => realtime.dropAll(),
+    openSockets: () => realtime.count(),
+    setSocketDelay: (ms) => realtime.setDelay(checkDelay('socket delay', ms)),
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
+        realtime.dropAll();
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       });
@@ -161,6 +219,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 }
 
 function writeReply(res: ServerResponse, reply: Reply): void {
+  if (reply.text !== undefined) {
+    res
+      .writeHead(reply.status, {
+        ...reply.headers,
+        'content-length': Buffer.byteLength(reply.text),
+      })
+      .end(reply.text);
+    return;
+  }
   if (reply.body === undefined) {
     res.writeHead(reply.status, reply.headers).end();
     return;

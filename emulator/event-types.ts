@@ -29,6 +29,21 @@ export const VISIBLE_TYPES: ReadonlySet<EventType> = new Set<EventType>([
 ]);
 
 /**
+ * What publishes `event.new` on the realtime socket (handler.go, §9.3). `create` publishes only
+ * for boxes created through the API, and no emulated route creates one (§9.8 #21).
+ */
+export const PUBLISHING_TYPES: ReadonlySet<EventType> = new Set<EventType>([
+  'member.join',
+  'member.leave',
+  'member.kick',
+  'msg.text',
+  'msg.file',
+  'msg.edit',
+  'msg.delete',
+  'state.access_mode',
+]);
+
+/**
  * What POST /events accepts. The code also lists msg.file; §0 decision 6 removes it (files only
  * come from the upload route).
  */

@@ -9,12 +9,12 @@
 // SIGINT/SIGTERM close it and exit 0. The only file in emulator/ that reads process.env or argv
 // or writes to the console.
 import { parseArgs } from 'node:util';
-import { benchSeed } from './bench-seed';
+import { benchSeed, realtimeBenchSeed } from './bench-seed';
 import { startEmulator } from './emulator';
-import { DEMO_BOX_IDS, DEMO_TOKENS } from './seed';
+import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from './seed';
 
 const DEFAULT_PORT = 4010;
-const SEEDS = { demo: undefined, bench: benchSeed } as const;
+const SEEDS = { demo: undefined, bench: benchSeed, realtime: realtimeBenchSeed } as const;
 
 interface Options {
   port: number;
@@ -66,6 +66,9 @@ function banner(url: string): string {
     '',
     'demo boxes:',
     ...Object.entries(DEMO_BOX_IDS).map(([name, id]) => `  ${name.padEnd(8)} ${id}`),
+    '',
+    'demo identities (the realtime socket is ws://<host>/box-users/<identity id>/ws):',
+    ...Object.entries(DEMO_IDENTITY_IDS).map(([who, id]) => `  ${who.padEnd(11)} ${id}`),
     '',
     'try:',
     `  curl -i --cookie 'accesstoken=${DEMO_TOKENS.alice}; tokentype=bearer' '${url}/boxes/${DEMO_BOX_IDS.welcome}/events?offset=0&limit=5'`,

@@ -6,6 +6,7 @@ import { createBatch } from './batch-rules';
 import { createEvent } from './event-rules';
 import { count, list } from './reads';
 import type { ParsedRequest } from './request-parsing';
+import { handshake } from './realtime/handshake';
 import type { Identity, Store } from './store';
 import { writtenView } from './views';
 
@@ -14,14 +15,25 @@ export interface Reply {
   headers: Record<string, string>;
   /** JSON value to send; undefined = no body. */
   body?: unknown;
+  /** A plain-text body instead (the websocket handshake refusals, §9.1 step 5). */
+  text?: string;
+  /** Status 101 only: the upgrade passed every check; the caller completes it for this identity. */
+  upgrade?: Identity;
+}
+
+/** What routes need beyond the store: the emulator's options. */
+export interface RouteSettings {
+  allowedOrigins: readonly string[];
 }
 
 interface HandlerInput {
   store: Store;
   req: ParsedRequest;
-  boxId: string;
+  /** The path's `:id`: a box id, or an identity id on the websocket route. */
+  pathId: string;
   caller: Identity | null;
   csrfToken: string;
+  settings: RouteSettings;
 }
 
 interface Endpoint {
@@ -41,6 +53,8 @@ const total = (n: number): Reply => ({ status: 204, headers: { 'x-total-count': 
 const ANY_CLIENT_ACR1: RouteAuth = { selfClientOnly: false, minAcr: 1 };
 const SELF_ACR1: RouteAuth = { selfClientOnly: true, minAcr: 1 };
 const SELF_ACR2: RouteAuth = { selfClientOnly: true, minAcr: 2 };
+/** The websocket checks no ACR (§9.1, §9.8 #1). */
+const ANY_CLIENT_NO_ACR: RouteAuth = { selfClientOnly: false, minAcr: 0 };
 
 const caller = (input: HandlerInput): Identity => input.caller as Identity;
 
@@ -56,13 +70,16 @@ const ROUTES: RouteDef[] = [
       POST: {
         auth: ANY_CLIENT_ACR1,
         handle: (i) =>
-          json(201, writtenView(i.store, createEvent(i.store, i.req, i.boxId, caller(i)))),
+          json(201, writtenView(i.store, createEvent(i.store, i.req, i.pathId, caller(i)))),
       },
       GET: {
         auth: SELF_ACR1,
-        handle: (i) => json(200, list(i.store, i.req, i.boxId, caller(i), 'events')),
+        handle: (i) => json(200, list(i.store, i.req, i.pathId, caller(i), 'events')),
       },
-      HEAD: { auth: SELF_ACR1, handle: (i) => total(count(i.store, i.boxId, caller(i), 'events')) },
+      HEAD: {
+        auth: SELF_ACR1,
+        handle: (i) => total(count(i.store, i.pathId, caller(i), 'events')),
+      },
     },
   },
   {
@@ -73,7 +90,7 @@ const ROUTES: RouteDef[] = [
         handle: (i) =>
           json(
             201,
-            createBatch(i.store, i.req, i.boxId, caller(i)).map((e) => writtenView(i.store, e)),
+            createBatch(i.store, i.req, i.pathId, caller(i)).map((e) => writtenView(i.store, e)),
           ),
       },
     },
@@ -83,9 +100,18 @@ const ROUTES: RouteDef[] = [
     methods: {
       GET: {
         auth: SELF_ACR1,
-        handle: (i) => json(200, list(i.store, i.req, i.boxId, caller(i), 'files')),
+        handle: (i) => json(200, list(i.store, i.req, i.pathId, caller(i), 'files')),
       },
-      HEAD: { auth: SELF_ACR1, handle: (i) => total(count(i.store, i.boxId, caller(i), 'files')) },
+      HEAD: { auth: SELF_ACR1, handle: (i) => total(count(i.store, i.pathId, caller(i), 'files')) },
+    },
+  },
+  {
+    pattern: /^\/box-users\/([^/]*)\/ws$/,
+    methods: {
+      GET: {
+        auth: ANY_CLIENT_NO_ACR,
+        handle: (i) => handshake(i.req, i.pathId, caller(i), i.settings.allowedOrigins),
+      },
     },
   },
   {
@@ -95,7 +121,7 @@ const ROUTES: RouteDef[] = [
 ];
 
 type Resolution =
-  | { kind: 'found'; endpoint: Endpoint; boxId: string }
+  | { kind: 'found'; endpoint: Endpoint; pathId: string }
   | { kind: 'not_found' }
   | { kind: 'method_not_allowed' };
 
@@ -105,13 +131,13 @@ function resolve(method: string, path: string): Resolution {
     if (!match) continue;
     const endpoint = route.methods[method];
     if (!endpoint) return { kind: 'method_not_allowed' };
-    return { kind: 'found', endpoint, boxId: match[1] ?? '' };
+    return { kind: 'found', endpoint, pathId: match[1] ?? '' };
   }
   return { kind: 'not_found' };
 }
 
 /** Never throws: every failure becomes the upstream envelope (no body on HEAD, §1.3). */
-export function answer(store: Store, req: ParsedRequest): Reply {
+export function answer(store: Store, req: ParsedRequest, settings: RouteSettings): Reply {
   const headers: Record<string, string> = {};
   let reply: Reply;
   try {
@@ -126,7 +152,7 @@ export function answer(store: Store, req: ParsedRequest): Reply {
       // Skipped (Authorization present): /csrf still hands out the cookie's value.
       csrfToken = req.cookies._csrf ?? '';
     }
-    reply = dispatch(store, req, csrfToken);
+    reply = dispatch(store, req, csrfToken, settings);
   } catch (err) {
     reply = errorReply(err);
   }
@@ -138,7 +164,12 @@ export function answer(store: Store, req: ParsedRequest): Reply {
   return reply;
 }
 
-function dispatch(store: Store, req: ParsedRequest, csrfToken: string): Reply {
+function dispatch(
+  store: Store,
+  req: ParsedRequest,
+  csrfToken: string,
+  settings: RouteSettings,
+): Reply {
   const route = resolve(req.method, req.path);
   switch (route.kind) {
     case 'not_found':
@@ -147,7 +178,14 @@ function dispatch(store: Store, req: ParsedRequest, csrfToken: string): Reply {
       throw new ApiError('method_not_allowed', 'Method Not Allowed');
     case 'found': {
       const identity = route.endpoint.auth ? authenticate(store, req, route.endpoint.auth) : null;
-      return route.endpoint.handle({ store, req, boxId: route.boxId, caller: identity, csrfToken });
+      return route.endpoint.handle({
+        store,
+        req,
+        pathId: route.pathId,
+        caller: identity,
+        csrfToken,
+        settings,
+      });
     }
   }
 }

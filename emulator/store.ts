@@ -59,6 +59,8 @@ export class Store {
   private readonly byToken = new Map<string, Identity>();
   private readonly savedFiles = new Set<string>();
   private readonly eventIds = new IdSequence('e');
+  /** Told each committed transaction's events, in order: where realtime publishing hooks in. */
+  onCommit: ((events: readonly StoredEvent[]) => void) | undefined;
 
   constructor(readonly clock: Clock) {}
 
@@ -128,19 +130,25 @@ export class Store {
     return event;
   }
 
-  /** Runs fn as one transaction: if it throws, every event it appended is gone (§5.2). */
+  /**
+   * Runs fn as one transaction: if it throws, every event it appended is gone (§5.2); if not,
+   * onCommit hears of them. Seeding appends outside transactions, so it publishes nothing.
+   */
   transaction<T>(fn: () => T): T {
     const logMark = this.log.length;
     const clockMark = this.clock.mark();
     const idMark = this.eventIds.mark();
+    let result: T;
     try {
-      return fn();
+      result = fn();
     } catch (err) {
       this.rollback(logMark);
       this.clock.restore(clockMark);
       this.eventIds.restore(idMark);
       throw err;
     }
+    this.onCommit?.(this.log.slice(logMark));
+    return result;
   }
 
   private rollback(logMark: number): void {

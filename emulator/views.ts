@@ -15,16 +15,20 @@ export const ANONYMOUS_VIEW: IdentityDto = {
   identifier_kind: '',
 };
 
-/** Non-transparent mode: identifier fields are always "" on the REST endpoints (§0 decision 8). */
-export function identityView(store: Store, id: string): IdentityDto {
+/**
+ * Non-transparent mode: identifier fields are always "" on the REST endpoints (§0 decision 8).
+ * Only the websocket's copy for the box creator is transparent (§9.3).
+ */
+export function identityView(store: Store, id: string, transparent = false): IdentityDto {
   const identity = store.identities.get(id);
   if (!identity) return { ...ANONYMOUS_VIEW };
+  const shown = transparent && identity.email !== '';
   return {
     id: identity.id,
     display_name: identity.displayName,
     avatar_url: identity.avatarUrl,
-    identifier_value: '',
-    identifier_kind: '',
+    identifier_value: shown ? identity.email : '',
+    identifier_kind: shown ? 'email' : '',
   };
 }
 
@@ -37,7 +41,7 @@ function isEmptyObject(value: unknown): boolean {
   );
 }
 
-function dto(store: Store, event: StoredEvent, content: unknown): EventDto {
+function dto(store: Store, event: StoredEvent, content: unknown, transparent = false): EventDto {
   return {
     type: event.type,
     content: content === undefined || content === null || isEmptyObject(content) ? null : content,
@@ -45,20 +49,24 @@ function dto(store: Store, event: StoredEvent, content: unknown): EventDto {
     id: event.id,
     server_event_created_at: formatTimestamp(event.createdAt),
     referrer_id: event.referrerId,
-    sender: identityView(store, event.senderId),
+    sender: identityView(store, event.senderId, transparent),
   } as EventDto;
 }
 
-function kickContent(store: Store, content: unknown): unknown {
+function kickContent(store: Store, content: unknown, transparent = false): unknown {
   const kickerId = (content as Record<string, unknown> | null)?.kicker_id;
   if (typeof kickerId !== 'string' || kickerId === '') return null;
-  return { kicker: identityView(store, kickerId) };
+  return { kicker: identityView(store, kickerId, transparent) };
 }
 
-/** A POST response: content as sent, never aggregated; only member.kick gets its kicker view. */
-export function writtenView(store: Store, event: StoredEvent): EventDto {
-  if (event.type === 'member.kick') return dto(store, event, kickContent(store, event.content));
-  return dto(store, event, event.content);
+/**
+ * A POST response, and the websocket's `event.new` (transparent for the box creator): content
+ * as sent, never aggregated; only member.kick gets its kicker view.
+ */
+export function writtenView(store: Store, event: StoredEvent, transparent = false): EventDto {
+  const content =
+    event.type === 'member.kick' ? kickContent(store, event.content, transparent) : event.content;
+  return dto(store, event, content, transparent);
 }
 
 /** A GET element: edits and deletes folded in, is_saved for the caller (§7, §5.4). */

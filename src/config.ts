@@ -74,6 +74,7 @@ export interface Config {
   rateLimitPerMinute: number;
   /** OpenTelemetry export; undefined = tracing off, nothing of it loaded. */
   tracing: TracingConfig | undefined;
+  realtime: RealtimeSettings;
 }
 
 export interface TracingConfig {
@@ -90,6 +91,28 @@ export interface PersistedDocumentsConfig {
   path: string;
   /** Refuse every document that is not in the manifest. @default false */
   only: boolean;
+}
+
+/** Subscriptions and the upstream's realtime socket (graphql-api.md §10). */
+export interface RealtimeSettings {
+  /** Base of the upstream socket (`/box-users/{id}/ws`). @default UPSTREAM_URL with ws(s):// */
+  upstreamWsUrl: string | undefined;
+  /** Browser origins allowed to open a cookie-authenticated WebSocket or SSE stream. @default [] */
+  allowedOrigins: string[];
+  /** Active subscriptions on one client WebSocket. @default 20 */
+  maxSubscriptionsPerConnection: number;
+  /** Upstream sockets this process may hold open (one per credential and identity). @default 2000 */
+  maxUpstreamSockets: number;
+  /** Updates queued for one subscriber that is not reading before it fails with SLOW_CONSUMER. @default 256 */
+  subscriberBuffer: number;
+  /** How long an unused upstream socket stays open for a returning subscriber. @default 2000 (< 5 s) */
+  socketLingerMs: number;
+  /** First reconnect delay; doubled per failed attempt, full jitter. @default 250 */
+  reconnectBaseMs: number;
+  /** Longest reconnect delay. @default 10000 */
+  reconnectMaxMs: number;
+  /** Period of the cheap REST call that re-checks each upstream socket's token. @default 60000 */
+  credentialCheckMs: number;
 }
 
 export class ConfigError extends Error {
@@ -170,6 +193,23 @@ export function loadConfig(env: Env): Config {
   if (redisUrl !== undefined && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
     problems.push(`REDIS_URL=${JSON.stringify(redisUrl)} is invalid: expected a redis:// URL`);
   }
+  const upstreamWsUrl = read('UPSTREAM_WS_URL');
+  if (upstreamWsUrl !== undefined && !isUrl(upstreamWsUrl, ['ws:', 'wss:'])) {
+    problems.push(
+      `UPSTREAM_WS_URL=${JSON.stringify(upstreamWsUrl)} is invalid: expected a ws(s) URL`,
+    );
+  }
+  const allowedOrigins = (read('ALLOWED_ORIGINS') ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of allowedOrigins) {
+    if (!isUrl(origin, ['http:', 'https:']) || new URL(origin).origin !== origin) {
+      problems.push(
+        `ALLOWED_ORIGINS=${JSON.stringify(read('ALLOWED_ORIGINS'))} is invalid: ${JSON.stringify(origin)} is not an origin like https://app.example.com`,
+      );
+    }
+  }
 
   const config: Config = {
     upstreamUrl: upstreamUrl?.replace(/\/+$/, ''),
@@ -205,6 +245,17 @@ export function loadConfig(env: Env): Config {
     redisUrl,
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 0, 0),
     tracing: readTracing(read, problems),
+    realtime: {
+      upstreamWsUrl: upstreamWsUrl?.replace(/\/+$/, ''),
+      allowedOrigins,
+      maxSubscriptionsPerConnection: int('MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1),
+      maxUpstreamSockets: int('MAX_UPSTREAM_SOCKETS', 2000, 1),
+      subscriberBuffer: int('SUBSCRIBER_BUFFER', 256, 1),
+      socketLingerMs: int('UPSTREAM_SOCKET_LINGER_MS', 2000, 0, 5000),
+      reconnectBaseMs: int('UPSTREAM_WS_RECONNECT_MS', 250, 1),
+      reconnectMaxMs: int('UPSTREAM_WS_RECONNECT_MAX_MS', 10_000, 1),
+      credentialCheckMs: int('CREDENTIAL_CHECK_MS', 60_000, 100),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
@@ -253,9 +304,12 @@ function readTracing(
 }
 
 function isHttpUrl(value: string): boolean {
+  return isUrl(value, ['http:', 'https:']);
+}
+
+function isUrl(value: string, protocols: string[]): boolean {
   try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
+    return protocols.includes(new URL(value).protocol);
   } catch {
     return false;
   }

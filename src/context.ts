@@ -4,6 +4,7 @@ import { callerKey, readCredentials, type RequestHeaders } from './auth/credenti
 import { createLoaders, type LoadStats, type Loaders } from './loaders/create-loaders';
 import type { Logger } from './logger';
 import { bindToOperation, type OperationTrace, type Tracing } from './tracing/tracing';
+import type { Realtime, SubscribeToBoxes } from './realtime/realtime';
 import { createBoxEventsApi } from './upstream/box-events-api';
 import { forOperation, type OperationStats } from './upstream/operation-api';
 import type { UpstreamClient } from './upstream/upstream-client';
@@ -32,6 +33,8 @@ export interface GatewayContext {
   trace?: OperationTrace;
   /** What the loaders were asked and fetched; counted only with tracing on. */
   loadStats?: LoadStats;
+  /** Subscription.boxEvents for this caller (src/realtime/); absent where nothing serves them. */
+  subscribeToBoxes?: SubscribeToBoxes;
 }
 
 export type Executor = 'none' | 'graphql-js' | 'jit';
@@ -43,11 +46,20 @@ export interface ContextDeps {
   upstreamConcurrency: number;
   /** Set only when tracing is on. */
   tracing?: Tracing;
+  /** Absent where nothing serves subscriptions (HTTP-only unit setups). */
+  realtime?: Realtime;
 }
+
+/** The transport a request came by: labels the subscription metrics and log lines. */
+export type Transport = 'http' | 'ws' | 'sse';
 
 /** Reads only the credentials of the request: nothing else of it reaches the upstream. */
 export function createContext(deps: ContextDeps) {
-  return (request: { id: string; headers: RequestHeaders }): GatewayContext => {
+  return (request: {
+    id: string;
+    headers: RequestHeaders;
+    transport?: Transport;
+  }): GatewayContext => {
     const credentials = readCredentials(request.headers);
     const stats: OperationStats = { upstreamCalls: 0 };
     const base = createBoxEventsApi(deps.client, credentials);
@@ -57,9 +69,10 @@ export function createContext(deps: ContextDeps) {
     const trace = deps.tracing?.startOperation(request.headers);
     const api = trace ? bindToOperation(counted, trace) : counted;
     const loadStats = trace ? { loads: 0, fetches: 0 } : undefined;
+    const logger = deps.logger.child({ requestId: request.id });
     return {
       requestId: request.id,
-      logger: deps.logger.child({ requestId: request.id }),
+      logger,
       api,
       loaders: createLoaders(api, loadStats),
       stats,
@@ -67,6 +80,7 @@ export function createContext(deps: ContextDeps) {
       callerKey: () => callerKey(credentials),
       trace,
       loadStats,
+      subscribeToBoxes: deps.realtime?.forCaller(credentials, logger, request.transport ?? 'http'),
     };
   };
 }

@@ -13,8 +13,11 @@ import { transportOptions, type Config } from './config';
 import { createContext, type GatewayContext } from './context';
 import { createFormatError } from './errors/format-error';
 import { withExecutorPlugin } from './execution/executor-plugin';
+import { createStreamOperations } from './execution/stream-operations';
 import { registerCookieCsrfGuard } from './http/csrf-guard';
 import { registerHttpErrorHandlers } from './http/error-handler';
+import { attachGraphqlWs } from './http/graphql-ws-server';
+import { registerGraphqlSse } from './http/graphql-sse-route';
 import { legacyJsonStatusPlugin } from './http/legacy-json-status-plugin';
 import type { IdeTab } from './http/ide/ide-page';
 import { registerIde } from './http/ide/register-ide';
@@ -28,6 +31,7 @@ import { loadManifest } from './persisted/manifest';
 import { persistedDocumentsPlugin } from './persisted/persisted-documents-plugin';
 import { operationPlugin } from './observability/operation-plugin';
 import { observeUpstream } from './observability/upstream-observer';
+import { createRealtime } from './realtime/realtime';
 import { buildGatewaySchema } from './schema/build-schema';
 import { redisApqCache } from './shared-state/redis-apq-cache';
 import { createRedisConnection } from './shared-state/redis-connection';
@@ -157,12 +161,40 @@ export async function createGateway(
   });
   await apollo.start();
 
+  const { realtime: settings } = config;
+  const realtime = createRealtime({
+    client,
+    wsBase: settings.upstreamWsUrl ?? config.upstreamUrl.replace(/^http/, 'ws'),
+    maxSockets: settings.maxUpstreamSockets,
+    lingerMs: settings.socketLingerMs,
+    reconnectBaseMs: settings.reconnectBaseMs,
+    reconnectMaxMs: settings.reconnectMaxMs,
+    credentialCheckMs: settings.credentialCheckMs,
+    openTimeoutMs: config.upstreamTimeoutMs,
+    subscriberBuffer: settings.subscriberBuffer,
+    metrics,
+    logger,
+  });
   const context = createContext({
     client,
     logger,
     upstreamConcurrency: config.limits.upstreamConcurrency,
     tracing,
+    realtime,
   });
+  const streams = {
+    schema,
+    operations: createStreamOperations({
+      schema,
+      limits: config.limits,
+      validationRules: armor.validationRules,
+      hideSuggestions: !config.introspection,
+      formatError,
+    }),
+    createContext: context,
+    allowedOrigins: settings.allowedOrigins,
+  };
+  registerGraphqlSse(app, { ...streams, path: '/graphql/stream' });
   await app.register(fastifyApollo(apollo), {
     context: async (request) => context({ id: String(request.id), headers: request.headers }),
   });
@@ -173,6 +205,13 @@ export async function createGateway(
   });
 
   await app.listen({ port: config.port, host: config.host });
+  const websockets = attachGraphqlWs({
+    ...streams,
+    server: app.server,
+    path: '/graphql',
+    maxSubscriptions: settings.maxSubscriptionsPerConnection,
+    maxPayloadBytes: config.limits.maxBodyBytes,
+  });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
@@ -181,6 +220,11 @@ export async function createGateway(
     url: `http://${host}:${port}/graphql`,
     async close() {
       draining = true;
+      // Clients first (WebSocket close 1001, SSE streams ended) so they reconnect elsewhere,
+      // then the upstream sockets, then in-flight HTTP operations.
+      const closingSockets = websockets.close();
+      realtime.close();
+      await closingSockets;
       await app.close();
       await apollo.stop();
       await client.close();

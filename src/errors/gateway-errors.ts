@@ -104,3 +104,25 @@ export class RateLimitedError extends GatewayError {
     );
   }
 }
+
+/** A subscriber stopped reading and its bounded buffer overflowed (graphql-api.md §10). */
+export class SlowConsumerError extends GatewayError {
+  constructor(buffered: number) {
+    super(
+      'SLOW_CONSUMER',
+      `the client stopped reading: more than ${buffered} updates were waiting, so the subscription ended`,
+      { extensions: { limit: buffered } },
+    );
+  }
+}
+
+/** The gateway's own capacity bound on upstream sockets was reached: try again later. */
+export class UpstreamCapacityError extends GatewayError {
+  constructor(limit: number) {
+    super(
+      'UPSTREAM_UNAVAILABLE',
+      `the gateway holds its maximum of ${limit} upstream realtime sockets; try again later`,
+      { extensions: { reason: 'socket_limit' } },
+    );
+  }
+}

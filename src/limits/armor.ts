@@ -131,13 +131,18 @@ function tokenLimitPlugin(maxTokens: number): ApolloServerPlugin {
 /** graphql-js ends every suggestion with "Did you mean …?"; names never contain "?". */
 const SUGGESTION = / ?Did you mean [^?]*\?/g;
 
+/** The message without graphql-js's "Did you mean …?" suggestions. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
+
 /** Validation and variable-coercion errors both pass didEncounterErrors before formatting. */
 function hideSuggestionsPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors }) {
-          for (const error of errors) error.message = error.message.replace(SUGGESTION, '');
+          for (const error of errors) error.message = withoutSuggestions(error.message);
         },
       };
     },

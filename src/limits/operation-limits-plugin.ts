@@ -16,7 +16,7 @@ const MAX_PLANS_PER_OPERATION = 64;
  * Plans are never mutated after planOperation returns. Failed plans (argument errors) are not
  * kept: they throw again.
  */
-function planCache() {
+export function planCache() {
   const byOperation = new WeakMap<OperationDefinitionNode, Map<string, OperationPlan>>();
   return (
     schema: GraphQLSchema,
@@ -42,6 +42,48 @@ function planCache() {
   };
 }
 
+export type PlanFor = ReturnType<typeof planCache>;
+
+/**
+ * The checks of this file for one resolved operation, shared with the streaming transports
+ * (src/execution/stream-operations.ts). Throws the client's error, answered as a 400.
+ */
+export function enforceOperationLimits(
+  limits: Limits,
+  planFor: PlanFor,
+  args: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
+    operation: OperationDefinitionNode;
+    variables: Record<string, unknown>;
+    contextValue: GatewayContext;
+  },
+): void {
+  const { schema, document, operation, variables, contextValue } = args;
+  try {
+    const plan = planFor(schema, document, operation, variables);
+    contextValue.stats.estimatedUpstreamCalls = plan.upstreamCalls;
+    if (plan.mutationFields > limits.maxMutations) {
+      throw new QueryTooComplexError(
+        `operation has ${plan.mutationFields} mutation fields; at most ${limits.maxMutations} are allowed`,
+        { mutationFields: plan.mutationFields, limit: limits.maxMutations },
+      );
+    }
+    if (plan.upstreamCalls > limits.maxUpstreamCalls) {
+      throw new QueryTooComplexError(
+        `operation needs about ${plan.upstreamCalls} upstream calls; at most ${limits.maxUpstreamCalls} are allowed`,
+        { estimatedUpstreamCalls: plan.upstreamCalls, limit: limits.maxUpstreamCalls },
+      );
+    }
+    // The loaders serve every window from the calls the plan counted.
+    contextValue.loaders.expectPages(plan.pages);
+  } catch (error) {
+    // A request error, not a server one: answered 400 like a validation failure.
+    if (error instanceof GatewayError) error.extensions.http = { status: 400 };
+    throw error;
+  }
+}
+
 export function operationLimitsPlugin(limits: Limits): ApolloServerPlugin<GatewayContext> {
   const planFor = planCache();
   return {
@@ -49,28 +91,13 @@ export function operationLimitsPlugin(limits: Limits): ApolloServerPlugin<Gatewa
       return {
         async didResolveOperation({ schema, operation, document, request, contextValue }) {
           if (!operation) return;
-          try {
-            const plan = planFor(schema, document, operation, request.variables ?? {});
-            contextValue.stats.estimatedUpstreamCalls = plan.upstreamCalls;
-            if (plan.mutationFields > limits.maxMutations) {
-              throw new QueryTooComplexError(
-                `operation has ${plan.mutationFields} mutation fields; at most ${limits.maxMutations} are allowed`,
-                { mutationFields: plan.mutationFields, limit: limits.maxMutations },
-              );
-            }
-            if (plan.upstreamCalls > limits.maxUpstreamCalls) {
-              throw new QueryTooComplexError(
-                `operation needs about ${plan.upstreamCalls} upstream calls; at most ${limits.maxUpstreamCalls} are allowed`,
-                { estimatedUpstreamCalls: plan.upstreamCalls, limit: limits.maxUpstreamCalls },
-              );
-            }
-            // The loaders serve every window from the calls the plan counted.
-            contextValue.loaders.expectPages(plan.pages);
-          } catch (error) {
-            // A request error, not a server one: answered 400 like a validation failure.
-            if (error instanceof GatewayError) error.extensions.http = { status: 400 };
-            throw error;
-          }
+          enforceOperationLimits(limits, planFor, {
+            schema,
+            document,
+            operation,
+            variables: request.variables ?? {},
+            contextValue,
+          });
         },
       };
     },

@@ -9,6 +9,12 @@ export interface Metrics {
   upstreamCalls: Counter<'method' | 'route' | 'status'>;
   upstreamLatency: Histogram<'method' | 'route'>;
   circuitOpen: Gauge<never>;
+  subscriptionsActive: Gauge<'transport'>;
+  upstreamSockets: Gauge<never>;
+  subscriptionUpdates: Counter<'kind'>;
+  replayedEvents: Counter<never>;
+  upstreamSocketDrops: Counter<never>;
+  upstreamSocketRefusals: Counter<'status'>;
   /** A label-safe operation name: client text is capped so it cannot explode cardinality. */
   operationLabel(name: string | null | undefined): string;
 }
@@ -49,6 +55,39 @@ export function createMetrics(): Metrics {
     circuitOpen: new Gauge({
       name: 'gateway_upstream_circuit_open',
       help: '1 while the upstream circuit breaker is open (failing fast), else 0',
+      registers: [registry],
+    }),
+    subscriptionsActive: new Gauge({
+      name: 'gateway_subscriptions_active',
+      help: 'Subscriptions running now, by transport (ws, sse)',
+      labelNames: ['transport'],
+      registers: [registry],
+    }),
+    upstreamSockets: new Gauge({
+      name: 'gateway_upstream_sockets',
+      help: 'Upstream realtime sockets held (one per credential and identity)',
+      registers: [registry],
+    }),
+    subscriptionUpdates: new Counter({
+      name: 'gateway_subscription_updates_total',
+      help: 'BoxEventUpdates delivered to subscriptions, by kind (event, resynced)',
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
+    replayedEvents: new Counter({
+      name: 'gateway_subscription_replayed_events_total',
+      help: 'Events delivered from the REST list after an upstream socket drop',
+      registers: [registry],
+    }),
+    upstreamSocketDrops: new Counter({
+      name: 'gateway_upstream_socket_drops_total',
+      help: 'Open upstream realtime sockets that dropped (then reconnected)',
+      registers: [registry],
+    }),
+    upstreamSocketRefusals: new Counter({
+      name: 'gateway_upstream_socket_refusals_total',
+      help: 'Upstream realtime socket upgrades refused for good, by HTTP status',
+      labelNames: ['status'],
       registers: [registry],
     }),
     operationLabel(name) {

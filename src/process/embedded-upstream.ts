@@ -2,7 +2,7 @@
 // (which loadConfig refuses under NODE_ENV=production unless EMBEDDED_EMULATOR=true). With
 // WORKERS > 1 the primary starts the one emulator and hands its URL to every worker, so all of
 // them serve one demo store (and tells them, through DEMO_UPSTREAM_ENV, that it is the demo).
-import { DEMO_BOX_IDS, DEMO_TOKENS, startEmulator } from '../../emulator';
+import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS, startEmulator } from '../../emulator';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 
@@ -34,6 +34,10 @@ export function demoBanner(url: string, ide: boolean): string {
     '',
     `GraphQL: ${url}  (embedded emulator, demo data${ide ? '; open it in a browser for the IDE' : ''})`,
     `Tokens:  ${Object.values(DEMO_TOKENS).join(', ')}   (send as Authorization: Bearer <token>)`,
+    `Identity ids (boxEvents' identityId):`,
+    `         alice ${DEMO_IDENTITY_IDS.alice}`,
+    `         bob   ${DEMO_IDENTITY_IDS.bob}`,
+    `         eve   ${DEMO_IDENTITY_IDS.eve}`,
     `Boxes:   welcome ${DEMO_BOX_IDS.welcome}`,
     `         archive ${DEMO_BOX_IDS.archive}`,
     `         closed  ${DEMO_BOX_IDS.closed}`,
@@ -41,6 +45,8 @@ export function demoBanner(url: string, ide: boolean): string {
     'Try:',
     `curl -s ${url} -H 'content-type: application/json' -H 'authorization: Bearer ${DEMO_TOKENS.alice}' \\`,
     `  -d '${JSON.stringify({ query })}'`,
+    '',
+    `Live updates: subscriptions over WebSocket on ${url.replace(/^http/, 'ws')}, over SSE on ${url}/stream (README: Realtime)`,
     '',
   ].join('\n');
 }

@@ -61,12 +61,13 @@ export function checkAfter(after: string | null | undefined): number {
   return position + 1;
 }
 
-/** `boxes(ids)`: 1 to 50 ids (duplicates allowed). */
-export function checkBoxIds(ids: readonly string[]): readonly string[] {
+/** `boxes(ids)` and `boxEvents(boxIds)`: 1 to 50 ids (duplicates allowed). */
+export function checkBoxIds(ids: readonly string[], name = 'ids'): readonly string[] {
   if (ids.length < 1 || ids.length > MAX_BOX_IDS) {
-    throw new BadUserInputError(`ids must hold 1 to ${MAX_BOX_IDS} box ids, got ${ids.length}`, {
-      ids: `must hold 1 to ${MAX_BOX_IDS} ids`,
-    });
+    throw new BadUserInputError(
+      `${name} must hold 1 to ${MAX_BOX_IDS} box ids, got ${ids.length}`,
+      { [name]: `must hold 1 to ${MAX_BOX_IDS} ids` },
+    );
   }
   return ids;
 }

@@ -19,6 +19,7 @@ import { resolveBoxEventClass } from './event/box-event.interface';
 import { BoxEventResolver } from './event/box-event.resolver';
 import { ALL_EVENT_TYPES } from './event/event-types';
 import { MessageResolver } from './event/message.resolver';
+import { BoxEventsResolver } from './subscription/box-events.resolver';
 
 export const RESOLVERS: NonEmptyArray<ClassType> = [
   BoxResolver,
@@ -30,7 +31,19 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   BoxStateResolver,
   AccessResolver,
   BoxEventResolver,
+  BoxEventsResolver,
 ];
+
+// type-graphql insists on a pubSub as soon as a Subscription exists, even when every one brings
+// its own `subscribe` (ours come from src/realtime/); this one is never called.
+const NO_PUB_SUB = {
+  publish: () => {
+    throw new Error('the gateway publishes nothing through type-graphql');
+  },
+  subscribe: () => {
+    throw new Error('subscriptions bring their own subscribe (src/realtime/)');
+  },
+};
 
 let built: GraphQLSchema | undefined;
 
@@ -43,6 +56,7 @@ export function buildGatewaySchema(): GraphQLSchema {
         orphanedTypes: [...ALL_EVENT_TYPES],
         validate: false,
         emitSchemaFile: false,
+        pubSub: NO_PUB_SUB,
       }),
     ),
   );
@@ -77,6 +91,11 @@ function plainFieldsReadDirectly(): void {
 function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   const query = schema.getQueryType();
   const mutation = schema.getMutationType();
+  const subscription = schema.getSubscriptionType();
+  if (subscription) {
+    subscription.description =
+      "Live updates over WebSocket (/graphql) or SSE (/graphql/stream), bridged from the upstream's realtime socket.";
+  }
   if (query) query.description = 'Reads: boxes and their events, fetched lazily field by field.';
   if (mutation) {
     mutation.description =

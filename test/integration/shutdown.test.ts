@@ -5,7 +5,8 @@ import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmulator, type Emulator } from '../../emulator';
-import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator';
+import WebSocket from 'ws';
+import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from '../../emulator';
 import { buildMain, startProcess, until, type Running } from '../helpers/real-process';
 import { freePort } from '../helpers/free-port';
 
@@ -150,5 +151,58 @@ describe('SIGTERM on the real process', () => {
       'drain deadline passed: exiting with operations still in flight',
     );
     await inFlight; // the client sees its connection drop, whatever form that takes
+  });
+
+  it('ends subscriptions first: WebSocket clients get close 1001, SSE streams end, upstream sockets close, exit 0', async () => {
+    const port = await freePort();
+    running = startProcess(build.main, {
+      UPSTREAM_URL: emulator.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      SHUTDOWN_GRACE_MS: String(GRACE_MS),
+    });
+    const { child, logs, exited } = running;
+    await until('"gateway listening"', () => logs.some((l) => l.msg === 'gateway listening'));
+    const query = `subscription { boxEvents(identityId: "${DEMO_IDENTITY_IDS.bob}", boxIds: ["${W}"]) { boxId } }`;
+
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    ws.on('open', () =>
+      ws.send(
+        JSON.stringify({
+          type: 'connection_init',
+          payload: { authorization: `Bearer ${DEMO_TOKENS.bob}` },
+        }),
+      ),
+    );
+    ws.on('message', (data: Buffer) => {
+      if (JSON.parse(data.toString()).type === 'connection_ack') {
+        ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
+      }
+    });
+    const sse = await fetch(`http://127.0.0.1:${port}/graphql/stream`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${DEMO_TOKENS.alice}`,
+      },
+      body: JSON.stringify({
+        query: query.replace(DEMO_IDENTITY_IDS.bob, DEMO_IDENTITY_IDS.alice),
+      }),
+    });
+    expect(sse.status).toBe(200);
+    const sseText = sse.text();
+    await until('two upstream sockets', () => emulator.openSockets() === 2);
+
+    const signalledAt = Date.now();
+    child.kill('SIGTERM');
+    expect(await closed).toBe(1001);
+    expect(await sseText).toMatch(/event: complete/);
+    const exit = await exited;
+    expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
+    expect(exit.at - signalledAt).toBeLessThan(GRACE_MS);
+    await until('upstream sockets closed', () => emulator.openSockets() === 0);
   });
 });

@@ -1,0 +1,146 @@
+// Operations arriving over the streaming transports (graphql-ws on /graphql, graphql-sse on
+// /graphql/stream) get what Apollo gives POST /graphql: the token limit before parsing, the
+// armor validation rules (depth, aliases, directives), the argument and upstream-call checks of
+// the operation plan, suggestions hidden in production, and formatError on every error. They run
+// through graphql-js (`subscribe` / `execute`, chosen by the transports), never graphql-jit.
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
+import type { Limits } from '../config';
+import type { GatewayContext } from '../context';
+import { GatewayError } from '../errors/gateway-errors';
+import { exceedsTokens, tooComplex, withoutSuggestions } from '../limits/armor';
+import { enforceOperationLimits, planCache } from '../limits/operation-limits-plugin';
+
+export interface StreamRequest {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+}
+
+export interface StreamOperations {
+  /** Execution arguments, or the request errors (already coded) that refuse it. */
+  prepare(request: StreamRequest, contextValue: GatewayContext): ExecutionArgs | GraphQLError[];
+  formatErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[];
+  formatResult(result: ExecutionResult): FormattedExecutionResult;
+}
+
+export interface StreamOperationsOptions {
+  schema: GraphQLSchema;
+  limits: Limits;
+  validationRules: ValidationRule[];
+  hideSuggestions: boolean;
+  formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+}
+
+export function createStreamOperations(options: StreamOperationsOptions): StreamOperations {
+  const { schema, limits } = options;
+  const rules = [...specifiedRules, ...options.validationRules];
+  const planFor = planCache();
+  const documents = new Map<string, DocumentNode>();
+
+  const requestError = (message: string, code: string) =>
+    new GraphQLError(message, { extensions: { code } });
+
+  const formatErrors = (errors: readonly GraphQLError[]) =>
+    errors.map((error) => {
+      if (options.hideSuggestions) error.message = withoutSuggestions(error.message);
+      return options.formatError(error.toJSON(), error);
+    });
+
+  const parseCached = (query: string): DocumentNode => {
+    let document = documents.get(query);
+    if (!document) {
+      document = parse(query);
+      if (documents.size >= 1000) documents.clear();
+      documents.set(query, document);
+    }
+    return document;
+  };
+
+  return {
+    prepare(request, contextValue) {
+      const { query, operationName } = request;
+      if (typeof query !== 'string' || query.trim() === '') {
+        return [requestError('the request has no query document', 'BAD_REQUEST')];
+      }
+      if (exceedsTokens(query, limits.maxTokens)) return [tooComplex('tokens', limits.maxTokens)];
+      let document: DocumentNode;
+      try {
+        document = parseCached(query);
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        return [requestError(error.message, 'GRAPHQL_PARSE_FAILED')];
+      }
+      const invalid = validate(schema, document, rules);
+      if (invalid.length > 0) {
+        return invalid.map((error) =>
+          error instanceof GatewayError || error.originalError instanceof GatewayError
+            ? error
+            : new GraphQLError(error.message, {
+                nodes: error.nodes,
+                extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+              }),
+        );
+      }
+      const name = typeof operationName === 'string' ? operationName : undefined;
+      const operation = getOperationAST(document, name);
+      if (!operation) {
+        return [requestError('the document has no operation of that name', 'BAD_REQUEST')];
+      }
+      const variables =
+        typeof request.variables === 'object' && request.variables !== null
+          ? (request.variables as Record<string, unknown>)
+          : {};
+      if (operation.operation !== 'subscription') {
+        try {
+          enforceOperationLimits(limits, planFor, {
+            schema,
+            document,
+            operation,
+            variables,
+            contextValue,
+          });
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+      }
+      return {
+        schema,
+        document,
+        operationName: name,
+        variableValues: variables,
+        contextValue,
+      };
+    },
+    formatErrors,
+    formatResult(result) {
+      // No `data` at all: a request error (variables that do not coerce), coded as Apollo does.
+      const errors = result.errors?.map((error) =>
+        !('data' in result) && error.originalError === undefined && !error.extensions.code
+          ? new GraphQLError(error.message, {
+              nodes: error.nodes,
+              extensions: { code: 'BAD_USER_INPUT' },
+            })
+          : error,
+      );
+      return {
+        ...(result.data === undefined ? {} : { data: result.data }),
+        ...(errors ? { errors: formatErrors(errors) } : {}),
+        ...(result.extensions ? { extensions: result.extensions } : {}),
+      };
+    },
+  };
+}

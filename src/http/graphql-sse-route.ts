@@ -1,0 +1,72 @@
+// GraphQL over Server-Sent Events, distinct connections mode (the graphql-sse library), on
+// POST /graphql/stream: one operation per request, streamed as `next` events then `complete`.
+// Credentials: the Authorization header or the session cookies, as on POST /graphql; the Origin
+// check of origin-check.ts runs first. A request error is answered as a 400 JSON body.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { execute, subscribe } from 'graphql';
+import type { OperationArgs, OperationContext } from 'graphql-sse';
+import { createHandler } from 'graphql-sse/lib/use/fastify';
+import type { RequestHeaders } from '../auth/credentials';
+import type { GatewayContext, Transport } from '../context';
+import type { StreamOperations } from '../execution/stream-operations';
+import { isOriginAllowed, ORIGIN_REFUSED_MESSAGE } from './origin-check';
+
+export interface GraphqlSseOptions {
+  path: string;
+  schema: GraphQLSchema;
+  operations: StreamOperations;
+  createContext(request: {
+    id: string;
+    headers: RequestHeaders;
+    transport: Transport;
+  }): GatewayContext;
+  allowedOrigins: readonly string[];
+}
+
+export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOptions): void {
+  const handler = createHandler({
+    schema: options.schema,
+    execute,
+    subscribe,
+    onSubscribe(request, params) {
+      const contextValue = options.createContext({
+        id: String(request.raw.id),
+        headers: request.raw.headers,
+        transport: 'sse',
+      });
+      const prepared = options.operations.prepare(params, contextValue);
+      // The context travels in the arguments; the library's own type wants a record for it.
+      if (!Array.isArray(prepared)) return prepared as OperationArgs<OperationContext>;
+      const body = JSON.stringify({ errors: options.operations.formatErrors(prepared) });
+      return [
+        body,
+        {
+          status: 400,
+          statusText: 'Bad Request',
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+        },
+      ];
+    },
+    // A formatted result is what the library sends; its type only knows unformatted ones.
+    onNext: (_ctx, _request, result) =>
+      options.operations.formatResult(result as ExecutionResult) as ExecutionResult,
+  });
+
+  app.route({
+    method: ['GET', 'POST'],
+    url: options.path,
+    handler: async (request, reply) => {
+      if (!isOriginAllowed(request.headers, options.allowedOrigins)) {
+        return reply.code(403).send({
+          errors: [{ message: ORIGIN_REFUSED_MESSAGE, extensions: { code: 'FORBIDDEN' } }],
+        });
+      }
+      reply.header('x-request-id', request.id ?? randomUUID());
+      // The library writes the stream to the raw response itself.
+      reply.hijack();
+      await handler(request, reply);
+    },
+  });
+}

@@ -1,0 +1,123 @@
+// GraphQL over WebSocket (graphql-transport-ws, the graphql-ws library) on the upgrade of
+// /graphql. Credentials: `authorization` in the connection_init payload, else the upgrade's
+// cookies (graphql-api.md §10). The Origin check runs on the upgrade itself, so a refused page
+// never gets a socket. At most `maxSubscriptions` operations run at once on one socket.
+import type { IncomingMessage, Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
+import type { GraphQLSchema } from 'graphql';
+import { subscribe, execute } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { RequestHeaders } from '../auth/credentials';
+import type { GatewayContext, Transport } from '../context';
+import { QueryTooComplexError } from '../errors/gateway-errors';
+import type { StreamOperations } from '../execution/stream-operations';
+import { isOriginAllowed, ORIGIN_REFUSED_MESSAGE } from './origin-check';
+
+export interface GraphqlWsOptions {
+  server: Server;
+  path: string;
+  schema: GraphQLSchema;
+  operations: StreamOperations;
+  createContext(request: {
+    id: string;
+    headers: RequestHeaders;
+    transport: Transport;
+  }): GatewayContext;
+  allowedOrigins: readonly string[];
+  maxSubscriptions: number;
+  maxPayloadBytes: number;
+}
+
+export interface GraphqlWsServer {
+  /** Closes every client socket with 1001 (Going away) and stops accepting upgrades. */
+  close(): Promise<void>;
+}
+
+export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWsServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
+  const active = new WeakMap<object, Set<string>>();
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(request.url ?? '/', 'http://gateway').pathname;
+    if (path !== options.path)
+      return refuse(socket, 404, 'Not Found', {
+        message: 'no WebSocket here',
+        code: 'BAD_REQUEST',
+      });
+    if (!isOriginAllowed(request.headers, options.allowedOrigins)) {
+      return refuse(socket, 403, 'Forbidden', {
+        message: ORIGIN_REFUSED_MESSAGE,
+        code: 'FORBIDDEN',
+      });
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  };
+  options.server.on('upgrade', onUpgrade);
+
+  const server = useServer<Record<string, unknown> | undefined, { request: IncomingMessage }>(
+    {
+      schema: options.schema,
+      execute,
+      subscribe,
+      onSubscribe(ctx, id, payload) {
+        const ids = active.get(ctx) ?? new Set<string>();
+        active.set(ctx, ids);
+        if (ids.size >= options.maxSubscriptions) {
+          return [
+            new QueryTooComplexError(
+              `this connection already runs ${ids.size} operations; at most ${options.maxSubscriptions} are allowed (MAX_SUBSCRIPTIONS_PER_CONNECTION)`,
+              { subscriptions: ids.size, limit: options.maxSubscriptions },
+            ),
+          ];
+        }
+        const contextValue = options.createContext({
+          id: randomUUID(),
+          headers: credentialHeaders(ctx.connectionParams, ctx.extra.request.headers),
+          transport: 'ws',
+        });
+        const prepared = options.operations.prepare(payload, contextValue);
+        if (!Array.isArray(prepared)) ids.add(id);
+        return prepared;
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => options.operations.formatResult(result),
+      onError: (_ctx, _id, _payload, errors) => options.operations.formatErrors(errors),
+      onComplete(ctx, id) {
+        active.get(ctx)?.delete(id);
+      },
+    },
+    wss,
+  );
+
+  return {
+    async close() {
+      options.server.off('upgrade', onUpgrade);
+      await server.dispose();
+    },
+  };
+}
+
+/** connection_init's authorization wins, as a header would; else the upgrade's cookies. */
+function credentialHeaders(
+  params: Record<string, unknown> | undefined,
+  upgrade: IncomingMessage['headers'],
+): RequestHeaders {
+  const authorization = params?.authorization ?? params?.Authorization;
+  if (typeof authorization === 'string') return { authorization };
+  return upgrade.cookie === undefined ? {} : { cookie: upgrade.cookie };
+}
+
+function refuse(
+  socket: Duplex,
+  status: number,
+  reason: string,
+  error: { message: string; code: string },
+) {
+  const body = JSON.stringify({
+    errors: [{ message: error.message, extensions: { code: error.code } }],
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}

@@ -1,0 +1,96 @@
+// Subscription.boxEvents behind one function per caller (graphql-api.md §10). Subscribing:
+// 1. checks each box once upstream with the caller's credentials (a box the caller may not
+//    read fails here, before any socket), which also gives the replay anchor of each box;
+// 2. attaches to the caller's shared upstream socket (the registry), waiting until it is open;
+// 3. then the subscription catches up from those anchors, so nothing committed between the
+//    check and the socket is lost.
+import { randomUUID } from 'node:crypto';
+import type { Credentials } from '../auth/credentials';
+import { UnauthenticatedError } from '../errors/gateway-errors';
+import type { Logger } from '../logger';
+import type { Metrics } from '../observability/metrics';
+import { createBoxEventsApi } from '../upstream/box-events-api';
+import type { UpstreamClient } from '../upstream/upstream-client';
+import { BoxSubscription, type SubscriptionItem } from './box-subscription';
+import { newestEventId } from './replay';
+import { createSocketRegistry, type SocketRegistryOptions } from './socket-registry';
+
+/** What a subscription resolver calls: bound to the caller's credentials and request logger. */
+export type SubscribeToBoxes = (
+  identityId: string,
+  boxIds: readonly string[],
+) => Promise<AsyncIterableIterator<SubscriptionItem>>;
+
+export interface Realtime {
+  forCaller(credentials: Credentials | null, logger: Logger, transport: string): SubscribeToBoxes;
+  /** Shutdown: every subscription completes, every upstream socket closes. */
+  close(): void;
+}
+
+export interface RealtimeOptions extends Omit<SocketRegistryOptions, 'metrics' | 'logger'> {
+  client: UpstreamClient;
+  subscriberBuffer: number;
+  metrics: Metrics;
+  logger: Logger;
+}
+
+export function createRealtime(options: RealtimeOptions): Realtime {
+  const { metrics } = options;
+  const registry = createSocketRegistry(options);
+
+  return {
+    forCaller: (credentials, logger, transport) => async (identityId, boxIds) => {
+      if (!credentials) throw new UnauthenticatedError();
+      const api = createBoxEventsApi(options.client, credentials);
+      const boxes = [...new Set(boxIds.map((id) => id.toLowerCase()))];
+      const anchors = new Map(
+        await Promise.all(boxes.map(async (box) => [box, await newestEventId(api, box)] as const)),
+      );
+      const subscriptionId = randomUUID();
+      const started = Date.now();
+      let delivered = 0;
+      let detach = () => {};
+      const subscription = new BoxSubscription({
+        api,
+        identityId: identityId.toLowerCase(),
+        anchors,
+        bufferSize: options.subscriberBuffer,
+        onOdd: (dto, reason) =>
+          logger.warn({ eventId: dto.id, eventType: dto.type, reason }, 'odd replayed event'),
+        onDelivered(kind) {
+          delivered++;
+          metrics.subscriptionUpdates.inc({ kind });
+        },
+        onReplayed: (count) => metrics.replayedEvents.inc(count),
+        onEnd(reason, error) {
+          detach();
+          metrics.subscriptionsActive.dec({ transport });
+          if (error) metrics.errors.inc({ code: error.errorCode });
+          logger.info(
+            {
+              subscriptionId,
+              transport,
+              reason,
+              errorCode: error?.errorCode,
+              delivered,
+              durationMs: Date.now() - started,
+            },
+            'subscription ended',
+          );
+        },
+      });
+      metrics.subscriptionsActive.inc({ transport });
+      logger.info({ subscriptionId, transport, boxes: boxes.length }, 'subscription started');
+      try {
+        detach = await registry.attach(credentials, identityId.toLowerCase(), api, subscription);
+        // Ended while attaching (e.g. a refusal failed it): onEnd ran with the no-op detach.
+        if (subscription.finished) detach();
+      } catch (error) {
+        await subscription.return();
+        throw error;
+      }
+      return subscription;
+    },
+    close: () => registry.closeAll(),
+  };
+}

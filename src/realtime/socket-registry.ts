@@ -1,0 +1,231 @@
+// The one place that owns upstream realtime sockets: one per credential and identity, shared by
+// every subscription of that caller on every client connection (graphql-api.md §10). It opens
+// the socket on the first subscription, fans each `event.new` out to the subscriptions of its
+// box, tells them when the socket is back, ends them on a refusal or a token that stopped
+// working, and closes the socket `lingerMs` after the last one left.
+//
+// Updates are built one at a time per socket (a promise chain): an edit's `message` patch may
+// cost a REST read, and the next event of the socket must not overtake it.
+import { createHash } from 'node:crypto';
+import { toUpstreamHeaders, type Credentials } from '../auth/credentials';
+import { UpstreamCapacityError, type GatewayError } from '../errors/gateway-errors';
+import { toGraphQLError } from '../errors/to-graphql-error';
+import type { Logger } from '../logger';
+import type { Metrics } from '../observability/metrics';
+import { UpstreamError, UpstreamTimeoutError } from '../upstream/upstream-errors';
+import type { BoxEventsApi, EventDto } from '../upstream/upstream-types';
+import type { BoxSubscription } from './box-subscription';
+import { toBoxEventUpdate } from './box-update';
+import { openUpstreamSocket, SOCKET_ROUTE, type UpstreamSocket } from './upstream-socket';
+
+export interface SocketRegistryOptions {
+  /** ws(s)://host[/prefix]; the route is appended. */
+  wsBase: string;
+  maxSockets: number;
+  lingerMs: number;
+  reconnectBaseMs: number;
+  reconnectMaxMs: number;
+  credentialCheckMs: number;
+  /** How long a first subscription waits for the socket to open. */
+  openTimeoutMs: number;
+  metrics: Metrics;
+  logger: Logger;
+}
+
+interface Entry {
+  socket: UpstreamSocket;
+  api: BoxEventsApi;
+  subscriptions: Set<BoxSubscription>;
+  open: boolean;
+  /** Settles at the first open or refusal. */
+  opened: Promise<void>;
+  settleOpen(error?: GatewayError): void;
+  lastAttemptError?: Error;
+  chain: Promise<void>;
+  linger?: NodeJS.Timeout;
+  check: NodeJS.Timeout;
+}
+
+export interface SocketRegistry {
+  /**
+   * Attaches `subscription` to the socket of (credentials, identity), opening it if needed, and
+   * resolves once it is open. Rejects (and detaches) on a refusal, a timeout or the bound.
+   * The returned function detaches it.
+   */
+  attach(
+    credentials: Credentials,
+    identityId: string,
+    api: BoxEventsApi,
+    subscription: BoxSubscription,
+  ): Promise<() => void>;
+  /** Shutdown: ends every subscription, closes every upstream socket. */
+  closeAll(): void;
+  size(): number;
+}
+
+export function createSocketRegistry(options: SocketRegistryOptions): SocketRegistry {
+  const entries = new Map<string, Entry>();
+  const { metrics, logger } = options;
+
+  const remove = (key: string, entry: Entry) => {
+    if (entries.get(key) !== entry) return;
+    entries.delete(key);
+    clearTimeout(entry.linger);
+    clearInterval(entry.check);
+    entry.socket.close();
+    metrics.upstreamSockets.set(entries.size);
+  };
+
+  const failAll = (key: string, entry: Entry, error: GatewayError) => {
+    entry.settleOpen(error);
+    for (const subscription of [...entry.subscriptions]) subscription.fail(error);
+    remove(key, entry);
+  };
+
+  const dispatch = (entry: Entry, dto: EventDto) => {
+    const boxId = typeof dto.box_id === 'string' ? dto.box_id.toLowerCase() : '';
+    const wanted = () => [...entry.subscriptions].filter((s) => s.wants(boxId));
+    if (wanted().length === 0) return;
+    entry.chain = entry.chain.then(async () => {
+      const update = await buildUpdate(dto, entry.api);
+      if (update) for (const subscription of wanted()) subscription.push(update);
+    });
+  };
+
+  const buildUpdate = async (dto: EventDto, api: BoxEventsApi) => {
+    const onOdd = (odd: EventDto, reason: string) =>
+      logger.warn({ eventId: odd.id, eventType: odd.type, reason }, 'odd realtime event');
+    try {
+      return await toBoxEventUpdate(dto, api, onOdd);
+    } catch (error) {
+      logger.warn({ err: error, eventId: dto.id }, 'realtime event could not be mapped: skipped');
+      return undefined;
+    }
+  };
+
+  const create = (key: string, credentials: Credentials, identityId: string, api: BoxEventsApi) => {
+    let settle: (error?: GatewayError) => void = () => {};
+    const opened = new Promise<void>((resolve, reject) => {
+      settle = (error) => (error ? reject(error) : resolve());
+    });
+    opened.catch(() => {});
+    const entry = {
+      api,
+      subscriptions: new Set<BoxSubscription>(),
+      open: false,
+      opened,
+      settleOpen: (error?: GatewayError) => {
+        settle(error);
+        settle = () => {};
+      },
+      chain: Promise.resolve(),
+    } as Entry;
+    entry.socket = openUpstreamSocket({
+      url: `${options.wsBase}${SOCKET_ROUTE.replace(':id', identityId)}`,
+      headers: toUpstreamHeaders(credentials, 'GET'),
+      backoff: { baseMs: options.reconnectBaseMs, maxMs: options.reconnectMaxMs },
+      onOpen() {
+        entry.open = true;
+        entry.settleOpen();
+        for (const subscription of [...entry.subscriptions]) subscription.connected();
+      },
+      onMessage(message) {
+        if (message.type === 'event.new') dispatch(entry, message.object as EventDto);
+      },
+      onDrop() {
+        entry.open = false;
+        metrics.upstreamSocketDrops.inc();
+        logger.warn(
+          { upstreamSockets: entries.size },
+          'upstream realtime socket dropped: reconnecting',
+        );
+      },
+      onAttemptFailed(error) {
+        entry.lastAttemptError = error;
+        logger.debug({ err: error }, 'upstream realtime socket attempt failed: retrying');
+      },
+      onRefused(error) {
+        metrics.upstreamSocketRefusals.inc({ status: String(error.status) });
+        logger.warn({ status: error.status }, 'upstream refused the realtime socket');
+        failAll(key, entry, toGraphQLError(error));
+      },
+    });
+    // The upstream never re-checks an open socket's token (§9.1): a cheap REST call does.
+    entry.check = setInterval(() => {
+      const boxId = [...entry.subscriptions].map((s) => s.someBox()).find(Boolean);
+      if (!boxId) return;
+      entry.api.countEvents(boxId).catch((error: unknown) => {
+        if (!(error instanceof UpstreamError)) return;
+        const mapped = toGraphQLError(error);
+        if (mapped.errorCode === 'UNAUTHENTICATED') failAll(key, entry, mapped);
+      });
+    }, options.credentialCheckMs);
+    entry.check.unref();
+    entries.set(key, entry);
+    metrics.upstreamSockets.set(entries.size);
+    return entry;
+  };
+
+  return {
+    async attach(credentials, identityId, api, subscription) {
+      const key = socketKey(credentials, identityId);
+      let entry = entries.get(key);
+      if (!entry) {
+        if (entries.size >= options.maxSockets) throw new UpstreamCapacityError(options.maxSockets);
+        entry = create(key, credentials, identityId, api);
+      }
+      const attached = entry;
+      clearTimeout(attached.linger);
+      attached.linger = undefined;
+      attached.subscriptions.add(subscription);
+      const detach = () => {
+        if (!attached.subscriptions.delete(subscription)) return;
+        if (attached.subscriptions.size > 0 || entries.get(key) !== attached) return;
+        attached.linger = setTimeout(() => remove(key, attached), options.lingerMs);
+        attached.linger.unref();
+      };
+      if (attached.open) {
+        subscription.connected();
+        return detach;
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => {
+          const cause = attached.lastAttemptError;
+          reject(
+            toGraphQLError(
+              cause instanceof UpstreamError
+                ? cause
+                : new UpstreamTimeoutError(options.openTimeoutMs, {
+                    method: 'GET',
+                    route: SOCKET_ROUTE,
+                  }),
+            ),
+          );
+        }, options.openTimeoutMs);
+      });
+      try {
+        await Promise.race([attached.opened, timeout]);
+      } catch (error) {
+        detach();
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
+      return detach;
+    },
+    closeAll() {
+      for (const [key, entry] of [...entries]) {
+        for (const subscription of [...entry.subscriptions]) subscription.complete('shutdown');
+        remove(key, entry);
+      }
+    },
+    size: () => entries.size,
+  };
+}
+
+/** Never logged: a digest, so the map holds no token either. */
+function socketKey(credentials: Credentials, identityId: string): string {
+  const headers = toUpstreamHeaders(credentials, 'GET');
+  return createHash('sha256').update(`${headers.cookie}\n${identityId}`).digest('base64url');
+}

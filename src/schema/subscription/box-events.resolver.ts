@@ -1,0 +1,38 @@
+import { Arg, Root, Subscription, Resolver } from 'type-graphql';
+import type { GatewayContext } from '../../context';
+import { GatewayError } from '../../errors/gateway-errors';
+import type { SubscriptionItem } from '../../realtime/box-subscription';
+import { checkBoxIds } from '../arguments';
+import { UUIDScalar } from '../scalars/uuid.scalar';
+import { BoxEventUpdate } from './box-event-update.type';
+
+interface BoxEventsArgs {
+  identityId: string;
+  boxIds: string[];
+}
+
+@Resolver()
+export class BoxEventsResolver {
+  @Subscription((_returns) => BoxEventUpdate, {
+    description:
+      "New events of the given boxes (1 to 50 ids) as they happen, from the upstream's realtime socket. `identityId` is the caller's own identity id (the upstream refuses any other). Each event is delivered once; after an upstream drop the gateway reconnects and replays what the REST list shows was missed, then sends one `resynced` notice per box.",
+    subscribe: ({ args, context }) => {
+      const { identityId, boxIds } = args as BoxEventsArgs;
+      const { subscribeToBoxes } = context as GatewayContext;
+      checkBoxIds(boxIds, 'boxIds');
+      if (!subscribeToBoxes) throw new Error('this server does not serve subscriptions');
+      return subscribeToBoxes(identityId, boxIds);
+    },
+  })
+  boxEvents(
+    @Root() item: SubscriptionItem,
+    @Arg('identityId', (_type) => UUIDScalar, { description: "The caller's own identity id." })
+    _identityId: string,
+    @Arg('boxIds', (_type) => [UUIDScalar], { description: 'The boxes to follow (1 to 50).' })
+    _boxIds: string[],
+  ): BoxEventUpdate {
+    // A failure travels through the stream as an item so the client gets it coded, then complete.
+    if (item instanceof GatewayError) throw item;
+    return item;
+  }
+}
