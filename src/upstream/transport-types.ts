@@ -1,5 +1,5 @@
 // The transport's types: what createUpstreamClient takes and returns, and one call's shape.
-// Every setting is required: their defaults live in config.ts (transportOptions) only.
+// Every setting is required: their defaults live in config/ (transportOptions) only.
 import type { Dispatcher } from 'undici';
 import type { CircuitStateName } from './circuit-breaker';
 import type { UpstreamOutcome } from './upstream-failures';

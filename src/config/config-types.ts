@@ -1,0 +1,114 @@
+// The shape of the configuration: every setting with its default (`@default`), as loadConfig
+// (config/index.ts) fills it. The README's configuration table mirrors this file.
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Limits {
+  /** Deepest selection nesting. @default 12 */
+  maxDepth: number;
+  /** Aliases per operation. @default 30 */
+  maxAliases: number;
+  /** Lexical tokens per document. @default 3000 */
+  maxTokens: number;
+  /** Request body size in bytes. @default 1048576 (1 MiB) */
+  maxBodyBytes: number;
+  /** Mutation root fields per operation. @default 10 */
+  maxMutations: number;
+  /** Upstream calls one operation may need, estimated before execution. @default 200 */
+  maxUpstreamCalls: number;
+  /** Upstream calls in flight at once for one operation. @default 16 */
+  upstreamConcurrency: number;
+}
+
+export interface Config {
+  /**
+   * The box-events API base URL; undefined = main.ts starts the embedded emulator, which
+   * NODE_ENV=production refuses unless EMBEDDED_EMULATOR=true.
+   */
+  upstreamUrl: string | undefined;
+  /** @default 4000 */
+  port: number;
+  /** @default '0.0.0.0' */
+  host: string;
+  /** Deadline of one upstream call, retries included. @default 10000 */
+  upstreamTimeoutMs: number;
+  /** Keep-alive pool size. @default 64 */
+  upstreamConnections: number;
+  /** Retries of GET/HEAD on connection errors and 502/503/504. @default 2 */
+  upstreamRetries: number;
+  /** Upstream calls queued or in flight before new ones fail fast. @default upstreamConnections × 16 */
+  upstreamMaxPending: number;
+  /** First retry backoff, doubled each retry, with jitter. @default 50 */
+  upstreamRetryMinDelayMs: number;
+  /** Consecutive upstream failures that open the circuit. @default 5 */
+  circuitFailures: number;
+  /** How long an open circuit waits before letting one probe through. @default 5000 */
+  circuitResetMs: number;
+  /** @default 'info' */
+  logLevel: LogLevel;
+  /** Introspection and field suggestions. @default true, false when NODE_ENV=production */
+  introspection: boolean;
+  /** How long SIGTERM waits for in-flight operations. @default 10000 */
+  shutdownGraceMs: number;
+  /** Queries run compiled by graphql-jit (src/execution/executor-plugin.ts). @default true */
+  graphqlJit: boolean;
+  /** The run of a query that compiles it; earlier runs use graphql-js (1 = at once). @default 2 */
+  graphqlJitAfter: number;
+  /** Largest query compiled, in fields as graphql-jit expands them. @default 1000 (~100 ms to compile) */
+  graphqlJitMaxFields: number;
+  /** Compiled queries kept, least recently used dropped first. @default 500 */
+  graphqlJitCacheSize: number;
+  /** The GraphiQL IDE at GET /graphql for browsers (src/http/ide/). @default true, false when NODE_ENV=production */
+  ide: boolean;
+  /** Trusted documents (src/persisted/); undefined = none. */
+  persistedDocuments: PersistedDocumentsConfig | undefined;
+  limits: Limits;
+  /** Processes serving one port (node:cluster; `auto` = one per core); 1 = no cluster. @default 1 */
+  workers: number;
+  /** Shared state of replicas (APQ store, rate-limit counters); undefined = in memory. */
+  redisUrl: string | undefined;
+  /** Operations one credential may start per minute, across replicas sharing Redis; 0 = off. @default 0 */
+  rateLimitPerMinute: number;
+  /** OpenTelemetry export; undefined = tracing off, nothing of it loaded. */
+  tracing: TracingConfig | undefined;
+  realtime: RealtimeSettings;
+}
+
+export interface TracingConfig {
+  /** OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as is, or OTEL_EXPORTER_OTLP_ENDPOINT + `/v1/traces`. */
+  tracesUrl: string;
+  /** @default 'http/protobuf' (the OTLP spec's default) */
+  protocol: 'http/protobuf' | 'http/json';
+  /** @default 'box-events-gateway' */
+  serviceName: string;
+}
+
+export interface PersistedDocumentsConfig {
+  /** Path of the manifest `{ "<id>": "<document>" }` graphql-codegen's client preset writes. */
+  path: string;
+  /** Refuse every document that is not in the manifest. @default false */
+  only: boolean;
+}
+
+/** Subscriptions and the upstream's realtime socket (graphql-api.md §10). */
+export interface RealtimeSettings {
+  /** Base of the upstream socket (`/box-users/{id}/ws`). @default UPSTREAM_URL with ws(s):// */
+  upstreamWsUrl: string | undefined;
+  /** Browser origins allowed to open a cookie-authenticated WebSocket or SSE stream. @default [] */
+  allowedOrigins: string[];
+  /** Active subscriptions on one client WebSocket. @default 20 */
+  maxSubscriptionsPerConnection: number;
+  /** Upstream sockets this process may hold open (one per credential and identity). @default 2000 */
+  maxUpstreamSockets: number;
+  /** Updates queued for one subscriber that is not reading before it fails with SLOW_CONSUMER. @default 256 */
+  subscriberBuffer: number;
+  /** How long an unused upstream socket stays open for a returning subscriber. @default 2000 (< 5 s) */
+  socketLingerMs: number;
+  /** First reconnect delay; doubled per failed attempt, full jitter. @default 250 */
+  reconnectBaseMs: number;
+  /** Longest reconnect delay. @default 10000 */
+  reconnectMaxMs: number;
+  /** Period of the cheap REST call that re-checks each upstream socket's token. @default 60000 */
+  credentialCheckMs: number;
+}
