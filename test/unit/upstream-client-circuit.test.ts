@@ -289,7 +289,7 @@ describe('bounded waiting', () => {
   });
 
   it('keeps a slow upstream from queueing more than connections × 16 calls by default', async () => {
-    // The default is config.ts's: UPSTREAM_MAX_PENDING unset follows UPSTREAM_CONNECTIONS.
+    // The default is config/'s: UPSTREAM_MAX_PENDING unset follows UPSTREAM_CONNECTIONS.
     const env = {
       UPSTREAM_CONNECTIONS: '2',
       UPSTREAM_TIMEOUT_MS: '300',
