@@ -16,16 +16,26 @@ export interface MergedWindow extends Page {
  * because extending the current window never costs an extra call that starting a new one saves.
  */
 export function mergeWindows(windows: readonly Page[], maxLimit = MAX_WINDOW): MergedWindow[] {
+  // By offset, the longer first at equal offsets: a window a connection's `first + 1` makes
+  // longer than maxLimit (501) then absorbs every shorter one it covers.
+  const endOf = (index: number) => windows[index].offset + windows[index].limit;
   const order = windows
     .map((_, index) => index)
-    .sort((a, b) => windows[a].offset - windows[b].offset);
+    .sort((a, b) => windows[a].offset - windows[b].offset || endOf(b) - endOf(a));
   const merged: MergedWindow[] = [];
   let current: MergedWindow | undefined;
   for (const index of order) {
     const { offset, limit } = windows[index];
     const end = offset + limit;
     const currentEnd = current ? current.offset + current.limit : -1;
-    if (current && offset <= currentEnd && Math.max(end, currentEnd) - current.offset <= maxLimit) {
+    // A window the current one already covers always joins it, even when the current one is
+    // over maxLimit: fetching it again would cost a call for nothing.
+    const covered = current !== undefined && end <= currentEnd;
+    if (
+      current &&
+      offset <= currentEnd &&
+      (covered || Math.max(end, currentEnd) - current.offset <= maxLimit)
+    ) {
       current.limit = Math.max(end, currentEnd) - current.offset;
       current.members.push(index);
     } else {

@@ -66,7 +66,16 @@ it(`the plan's estimate equals the upstream calls the loaders make, over ${RUNS}
       expect({ query, estimated: line.estimatedUpstreamCalls }).toEqual({ query, estimated: made });
       checked++;
     }),
-    { numRuns: RUNS },
+    {
+      numRuns: RUNS,
+      // Found by this test: two 501-item connection windows and a shorter one of one box cost
+      // three GETs where the plan counted two, until covered windows always merged.
+      examples: [
+        [
+          `{ r0: boxes(ids: ["${DEMO_BOX_IDS.archive}"]) { f0: eventsConnection(first: 500) { edges { cursor } } } r1: boxes(ids: ["${DEMO_BOX_IDS.archive}"]) { f0: eventsConnection(first: 1) { edges { cursor } } f1: events(limit: 1) { box { id eventsCount } } f2: eventsCount } }`,
+        ],
+      ],
+    },
   );
   expect(checked).toBeGreaterThanOrEqual(RUNS);
 }, 300_000);

@@ -77,6 +77,25 @@ describe('page merging', () => {
     expect(list.calls).toEqual([{ offset: 0, limit: 50 }]);
   });
 
+  it("a connection's first + 1 window (501, over the page size) absorbs the windows it covers", async () => {
+    expect(
+      mergeWindows([
+        { offset: 0, limit: 2 },
+        { offset: 0, limit: 501 },
+        { offset: 0, limit: 501 },
+        { offset: 3, limit: 1 },
+      ]),
+    ).toEqual([{ offset: 0, limit: 501, members: [1, 2, 0, 3] }]);
+    const list = fakeList(600);
+    const loader = new PageLoader('events', list.fetchPage);
+    await Promise.all([
+      loader.load({ boxId: BOX, offset: 0, limit: 501 }),
+      loader.load({ boxId: BOX, offset: 0, limit: 501 }),
+      loader.load({ boxId: BOX, offset: 0, limit: 1 }),
+    ]);
+    expect(list.calls).toEqual([{ offset: 0, limit: 501 }]);
+  });
+
   it('serves a later window from an earlier covering answer, and fetches again after clearBox', async () => {
     const list = fakeList(100);
     const loader = new PageLoader('events', list.fetchPage);
