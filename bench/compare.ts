@@ -64,6 +64,7 @@ function sidesOf(sinkUrl: string): SideSpec[] {
   ];
 }
 
+/** The middle value (the upper of the two middle ones for an even count). */
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 async function main(): Promise<void> {
@@ -76,11 +77,11 @@ async function main(): Promise<void> {
   for (const name of Object.keys(process.env))
     if (name.startsWith('OTEL_')) delete process.env[name];
   const gateways: Child[] = [];
-  for (const spec of specs)
-    gateways.push(await spawnGateway(emulator.url, spec.env, undefined, spec.script));
   const scenarios = SCENARIOS.filter((s) => ONLY.has(s.id));
   const rounds = new Map<string, Round[]>();
   try {
+    for (const spec of specs)
+      gateways.push(await spawnGateway(emulator.url, spec.env, undefined, spec.script));
     for (let round = 0; round < ROUNDS; round++) {
       for (const scenario of scenarios) {
         // The order turns each round, so no side always runs first (or after the same one).
