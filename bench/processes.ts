@@ -1,7 +1,7 @@
 // The emulator, the floor and the gateway as child processes of the bench, each measured from outside:
 // CPU seconds from /proc/<pid>/stat, the gateway's counters from its /metrics.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -100,33 +100,34 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
+/** This tree's gateway entry point; bench/compare.ts also runs another tree's build of it. */
+export const GATEWAY_SCRIPT = join(DIST, 'src', 'main.js');
+
 /**
- * `node <GATEWAY_NODE_FLAGS> dist/src/main.js` against the emulator, LOG_LEVEL=warn, NODE_ENV=production, plus
- * `env`; with `cpuProfDir`, under `--cpu-prof` (the profile is written when it exits).
+ * `node <GATEWAY_NODE_FLAGS> <script> (dist/src/main.js)` against the emulator, LOG_LEVEL=warn,
+ * NODE_ENV=production, plus `env`; with `cpuProfDir`, under `--cpu-prof` (the profile is written
+ * when it exits).
  */
 export async function spawnGateway(
   upstreamUrl: string,
   env: Record<string, string> = {},
   cpuProfDir?: string,
+  script = GATEWAY_SCRIPT,
 ): Promise<Child> {
   const port = await freePort();
   const args = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
-  const child = spawn(
-    process.execPath,
-    [...GATEWAY_NODE_FLAGS, ...args, join(DIST, 'src', 'main.js')],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        UPSTREAM_URL: upstreamUrl,
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        ...env,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+  const child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, ...args, script], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      UPSTREAM_URL: upstreamUrl,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const handle = track(child, 'gateway');
   const base = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {
@@ -156,6 +157,21 @@ export function cpuTimes(pid: number): { user: number; system: number } {
 export function cpuSeconds(pid: number): number {
   const { user, system } = cpuTimes(pid);
   return user + system;
+}
+
+/**
+ * CPU seconds of a process and every live descendant (a WORKERS > 1 gateway: the cluster primary
+ * and its workers), from the kernel's children lists of each of their threads.
+ */
+export function treeCpuSeconds(pid: number): number {
+  let total = cpuSeconds(pid);
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+    for (const child of children === '' ? [] : children.split(' ')) {
+      total += treeCpuSeconds(Number(child));
+    }
+  }
+  return total;
 }
 
 /** The sum over all label sets of each metric of a Prometheus text exposition. */

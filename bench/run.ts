@@ -5,9 +5,9 @@
 // default 2), BENCH_LATENCIES (ms, default "0,20"), BENCH_SCENARIOS (default "d,a,b,c"),
 // BENCH_CPU_PROF (a directory: run the gateway under --cpu-prof), BENCH_SIDES (default
 // "direct,floor,gateway"), BENCH_WRITE=0 (print only).
-import autocannon from 'autocannon';
 import os from 'node:os';
-import { poolFor, runClosedLoop, type Call, type LoadResult } from './load-driver';
+import { load } from './load';
+import type { Call } from './load-driver';
 import {
   cpuSeconds,
   cpuTimes,
@@ -30,41 +30,6 @@ import {
   WIDE_ENV,
   log,
 } from './settings';
-
-async function load(
-  origin: string,
-  calls: Call[],
-  mode: Scenario['load'],
-  seconds: number,
-  connections: number,
-): Promise<LoadResult> {
-  if (mode === 'autocannon') {
-    const [call] = calls;
-    const result = await autocannon({
-      url: origin + call.path,
-      method: call.method,
-      headers: call.headers,
-      body: call.body,
-      connections,
-      duration: seconds,
-    });
-    return {
-      ops: result.requests.total,
-      errors: result.errors + result.timeouts + result.non2xx,
-      seconds: result.duration,
-      opsPerSec: result.requests.total / result.duration,
-      p50Ms: result.latency.p50,
-      p99Ms: result.latency.p99,
-      meanMs: result.latency.mean,
-    };
-  }
-  const pool = poolFor(origin, connections, calls.length);
-  try {
-    return await runClosedLoop({ pool, calls, workers: connections, seconds });
-  } finally {
-    await pool.close();
-  }
-}
 
 async function send(origin: string, call: Call): Promise<Response> {
   return fetch(origin + call.path, { method: call.method, headers: call.headers, body: call.body });
