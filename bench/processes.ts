@@ -102,15 +102,17 @@ export async function freePort(): Promise<number> {
 
 /**
  * `node <GATEWAY_NODE_FLAGS> dist/src/main.js` against the emulator, LOG_LEVEL=warn, NODE_ENV=production, plus
- * `env`; with `cpuProfDir`, under `--cpu-prof` (the profile is written when it exits).
+ * `env`; with `cpuProfDir`, under `--cpu-prof` (the profile is written when it exits); with
+ * `nodeFlags`, those too (the realtime bench's GC preload).
  */
 export async function spawnGateway(
   upstreamUrl: string,
   env: Record<string, string> = {},
   cpuProfDir?: string,
+  nodeFlags: readonly string[] = [],
 ): Promise<Child> {
   const port = await freePort();
-  const args = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
+  const args = [...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : []), ...nodeFlags];
   const child = spawn(
     process.execPath,
     [...GATEWAY_NODE_FLAGS, ...args, join(DIST, 'src', 'main.js')],
