@@ -11,7 +11,8 @@
 // - the fan-out capacity: messages posted back to back; deliveries per second until the last one
 //   (its latencies are queueing by construction and reported as such).
 // The publisher posts straight to the emulator, so the gateway's CPU goes to fan-out alone.
-// BENCH_CPU_PROF=<dir> runs the gateway under --cpu-prof (written when it exits; the burst
+// BENCH_GATEWAY_FLAGS adds node flags after npm start's (e.g. --max-semi-space-size=1 to see how
+// much of the idle RSS is the young generation npm start lets grow). BENCH_CPU_PROF=<dir> runs the gateway under --cpu-prof (written when it exits; the burst
 // dominates it: summarise with bench/cpu-profile-top.ts).
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -28,7 +29,9 @@ import { scrapeMetrics, spawnEmulator, spawnGateway, type Child } from './proces
 const CONNECTIONS_PER_CALLER = 10;
 const LATENCY_MESSAGES = Number(process.env.BENCH_LATENCY_MESSAGES ?? 80);
 const LATENCY_RATE_PER_S = Number(process.env.BENCH_LATENCY_RATE ?? 4);
-const BURST_MESSAGES = Number(process.env.BENCH_BURST_MESSAGES ?? 300);
+// Below SUBSCRIBER_BUFFER (256): a burst longer than that queues more per subscriber than the
+// gateway keeps, and it then ends lagging subscriptions with SLOW_CONSUMER, as documented.
+const BURST_MESSAGES = Number(process.env.BENCH_BURST_MESSAGES ?? 200);
 const SUBSCRIBERS = REALTIME_CALLERS * CONNECTIONS_PER_CALLER;
 
 const QUERY = `subscription($identityId: UUID!, $boxIds: [UUID!]!) {
@@ -40,6 +43,8 @@ const sentAt = new Map<number, number>();
 const latencies: number[] = [];
 let deliveries = 0;
 let lastDeliveryAt = 0;
+/** Subscriptions the gateway ended with an error (SLOW_CONSUMER past its buffer, …), by code. */
+const ended = new Map<string, number>();
 
 function subscribe(gateway: Child, caller: number): Promise<WebSocket> {
   const who = identity(realtimeCallerName(caller));
@@ -64,6 +69,9 @@ function subscribe(gateway: Child, caller: number): Promise<WebSocket> {
           JSON.stringify({ id: '1', type: 'subscribe', payload: { query: QUERY, variables } }),
         );
         resolve(ws);
+      } else if (message.type === 'next' && message.payload?.errors) {
+        const code = String(message.payload.errors[0]?.extensions?.code);
+        ended.set(code, (ended.get(code) ?? 0) + 1);
       } else if (message.type === 'next') {
         const encrypted = message.payload?.data?.boxEvents?.event?.encrypted as string | undefined;
         const n = encrypted ? Number(Buffer.from(encrypted, 'base64url').toString()) : NaN;
@@ -113,13 +121,16 @@ async function waitFor(what: string, check: () => Promise<boolean> | boolean, ti
 }
 
 /** Heap in use and RSS of the gateway right after a full GC (bench/gc-on-signal.ts). */
-async function memoryAfterGc(gateway: Child): Promise<{ rss: number; heap: number }> {
+async function memoryAfterGc(
+  gateway: Child,
+): Promise<{ rss: number; heap: number; heapCommitted: number }> {
   process.kill(gateway.pid, 'SIGUSR2');
   await sleep(1000);
   const metrics = await scrapeMetrics(gateway.url);
   return {
     rss: metrics.get('process_resident_memory_bytes') ?? 0,
     heap: metrics.get('nodejs_heap_size_used_bytes') ?? 0,
+    heapCommitted: metrics.get('nodejs_heap_size_total_bytes') ?? 0,
   };
 }
 
@@ -129,7 +140,11 @@ const perSubscriberKB = (after: number, before: number) =>
 async function main(): Promise<void> {
   const emulator = await spawnEmulator(0, 'realtime');
   const gcPreload = ['--expose-gc', '--require', join(__dirname, 'gc-on-signal.js')];
-  const gateway = await spawnGateway(emulator.url, {}, process.env.BENCH_CPU_PROF, gcPreload);
+  const extraFlags = (process.env.BENCH_GATEWAY_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const gateway = await spawnGateway(emulator.url, {}, process.env.BENCH_CPU_PROF, [
+    ...gcPreload,
+    ...extraFlags,
+  ]);
   const sockets: WebSocket[] = [];
   try {
     await fetch(`${gateway.url}/graphql`, {
@@ -202,6 +217,8 @@ async function main(): Promise<void> {
         rssIdleMB: +(idle.rss / 1e6).toFixed(1),
         heapBeforeMB: +(before.heap / 1e6).toFixed(1),
         heapIdleMB: +(idle.heap / 1e6).toFixed(1),
+        heapCommittedBeforeMB: +(before.heapCommitted / 1e6).toFixed(1),
+        heapCommittedIdleMB: +(idle.heapCommitted / 1e6).toFixed(1),
       },
       rssPerIdleSubscriberKB: perSubscriberKB(idle.rss, before.rss),
       heapPerIdleSubscriberKB: perSubscriberKB(idle.heap, before.heap),
@@ -221,6 +238,7 @@ async function main(): Promise<void> {
         p50ms: +percentile(latencies, 50).toFixed(1),
         p99ms: +percentile(latencies, 99).toFixed(1),
       },
+      subscriptionsEndedWithError: Object.fromEntries(ended),
     };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {
