@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const rounds = new Map<string, Round[]>();
   try {
     for (const spec of specs)
-      gateways.push(await spawnGateway(emulator.url, spec.env, undefined, spec.script));
+      gateways.push(await spawnGateway(emulator.url, spec.env, undefined, { script: spec.script }));
     for (let round = 0; round < ROUNDS; round++) {
       for (const scenario of scenarios) {
         // The order turns each round, so no side always runs first (or after the same one).

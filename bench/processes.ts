@@ -104,18 +104,22 @@ export async function freePort(): Promise<number> {
 export const GATEWAY_SCRIPT = join(DIST, 'src', 'main.js');
 
 /**
- * `node <GATEWAY_NODE_FLAGS> <script> (dist/src/main.js)` against the emulator, LOG_LEVEL=warn,
- * NODE_ENV=production, plus `env`; with `cpuProfDir`, under `--cpu-prof` (the profile is written
- * when it exits).
+ * `node <GATEWAY_NODE_FLAGS> <script>` (default dist/src/main.js) against the emulator,
+ * LOG_LEVEL=warn, NODE_ENV=production, plus `env`; with `cpuProfDir`, under `--cpu-prof` (the
+ * profile is written when it exits); with `nodeFlags`, those too (the realtime bench's GC preload).
  */
 export async function spawnGateway(
   upstreamUrl: string,
   env: Record<string, string> = {},
   cpuProfDir?: string,
-  script = GATEWAY_SCRIPT,
+  options: { script?: string; nodeFlags?: readonly string[] } = {},
 ): Promise<Child> {
   const port = await freePort();
-  const args = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
+  const args = [
+    ...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : []),
+    ...(options.nodeFlags ?? []),
+  ];
+  const script = options.script ?? GATEWAY_SCRIPT;
   const child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, ...args, script], {
     env: {
       ...process.env,

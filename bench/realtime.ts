@@ -1,12 +1,20 @@
 // npm run bench:realtime — 1,000 WebSocket subscribers (100 callers × 10 connections) on one
 // gateway process, the emulator in another, the clients and the publisher in this one:
-// - RSS per idle subscriber: the gateway's resident memory with 1,000 idle subscriptions (100
-//   upstream sockets) minus before any, divided by 1,000;
-// - latency from the upstream's publish to each client's receipt, p50/p99, at a modest rate.
-//   Each message carries its send time; the emulator publishes before it answers the POST
-//   (upstream-api.md §9.8 #13), so the figure includes the emulator's own POST handling;
-// - the fan-out rate: messages posted back to back; deliveries per second until the last one.
+// - RSS and heap per idle subscriber: the gateway's resident memory and V8 heap in use with
+//   1,000 idle subscriptions (100 upstream sockets) minus before any, divided by 1,000, each read
+//   right after a full GC (the gateway runs with --expose-gc and bench/gc-on-signal.ts; SIGUSR2);
+// - latency from the upstream's publish to each client's receipt, p50/p99, paced well below the
+//   fan-out capacity (BENCH_LATENCY_RATE messages/s, default 4, i.e. 4,000 deliveries/s), so it
+//   measures a delivery, not a queue. Each message carries its send time; the emulator publishes
+//   before it answers the POST (upstream-api.md §9.8 #13), so the figure includes the emulator's
+//   own POST handling;
+// - the fan-out capacity: messages posted back to back; deliveries per second until the last one
+//   (its latencies are queueing by construction and reported as such).
 // The publisher posts straight to the emulator, so the gateway's CPU goes to fan-out alone.
+// BENCH_GATEWAY_FLAGS adds node flags after npm start's (e.g. --max-semi-space-size=1 to see how
+// much of the idle RSS is the young generation npm start lets grow). BENCH_CPU_PROF=<dir> runs the gateway under --cpu-prof (written when it exits; the burst
+// dominates it: summarise with bench/cpu-profile-top.ts).
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import {
@@ -19,9 +27,11 @@ import {
 import { scrapeMetrics, spawnEmulator, spawnGateway, type Child } from './processes';
 
 const CONNECTIONS_PER_CALLER = 10;
-const LATENCY_MESSAGES = Number(process.env.BENCH_LATENCY_MESSAGES ?? 200);
-const LATENCY_RATE_PER_S = 20;
-const BURST_MESSAGES = Number(process.env.BENCH_BURST_MESSAGES ?? 300);
+const LATENCY_MESSAGES = Number(process.env.BENCH_LATENCY_MESSAGES ?? 80);
+const LATENCY_RATE_PER_S = Number(process.env.BENCH_LATENCY_RATE ?? 4);
+// Below SUBSCRIBER_BUFFER (256): a burst longer than that queues more per subscriber than the
+// gateway keeps, and it then ends lagging subscriptions with SLOW_CONSUMER, as documented.
+const BURST_MESSAGES = Number(process.env.BENCH_BURST_MESSAGES ?? 200);
 const SUBSCRIBERS = REALTIME_CALLERS * CONNECTIONS_PER_CALLER;
 
 const QUERY = `subscription($identityId: UUID!, $boxIds: [UUID!]!) {
@@ -33,6 +43,8 @@ const sentAt = new Map<number, number>();
 const latencies: number[] = [];
 let deliveries = 0;
 let lastDeliveryAt = 0;
+/** Subscriptions the gateway ended with an error (SLOW_CONSUMER past its buffer, …), by code. */
+const ended = new Map<string, number>();
 
 function subscribe(gateway: Child, caller: number): Promise<WebSocket> {
   const who = identity(realtimeCallerName(caller));
@@ -57,6 +69,9 @@ function subscribe(gateway: Child, caller: number): Promise<WebSocket> {
           JSON.stringify({ id: '1', type: 'subscribe', payload: { query: QUERY, variables } }),
         );
         resolve(ws);
+      } else if (message.type === 'next' && message.payload?.errors) {
+        const code = String(message.payload.errors[0]?.extensions?.code);
+        ended.set(code, (ended.get(code) ?? 0) + 1);
       } else if (message.type === 'next') {
         const encrypted = message.payload?.data?.boxEvents?.event?.encrypted as string | undefined;
         const n = encrypted ? Number(Buffer.from(encrypted, 'base64url').toString()) : NaN;
@@ -105,9 +120,30 @@ async function waitFor(what: string, check: () => Promise<boolean> | boolean, ti
   }
 }
 
+/** Heap in use and RSS of the gateway right after a full GC (bench/gc-on-signal.ts). */
+async function memoryAfterGc(
+  gateway: Child,
+): Promise<{ rss: number; heap: number; heapCommitted: number }> {
+  process.kill(gateway.pid, 'SIGUSR2');
+  await sleep(1000);
+  const metrics = await scrapeMetrics(gateway.url);
+  return {
+    rss: metrics.get('process_resident_memory_bytes') ?? 0,
+    heap: metrics.get('nodejs_heap_size_used_bytes') ?? 0,
+    heapCommitted: metrics.get('nodejs_heap_size_total_bytes') ?? 0,
+  };
+}
+
+const perSubscriberKB = (after: number, before: number) =>
+  +((after - before) / SUBSCRIBERS / 1024).toFixed(2);
+
 async function main(): Promise<void> {
   const emulator = await spawnEmulator(0, 'realtime');
-  const gateway = await spawnGateway(emulator.url);
+  const gcPreload = ['--expose-gc', '--require', join(__dirname, 'gc-on-signal.js')];
+  const extraFlags = (process.env.BENCH_GATEWAY_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const gateway = await spawnGateway(emulator.url, {}, process.env.BENCH_CPU_PROF, {
+    nodeFlags: [...gcPreload, ...extraFlags],
+  });
   const sockets: WebSocket[] = [];
   try {
     await fetch(`${gateway.url}/graphql`, {
@@ -116,7 +152,7 @@ async function main(): Promise<void> {
       body: JSON.stringify({ query: '{ __typename }' }),
     });
     await sleep(2000);
-    const rssBefore = (await scrapeMetrics(gateway.url)).get('process_resident_memory_bytes') ?? 0;
+    const before = await memoryAfterGc(gateway);
 
     for (let caller = 0; caller < REALTIME_CALLERS; caller++) {
       const batch = Array.from({ length: CONNECTIONS_PER_CALLER }, () =>
@@ -132,9 +168,9 @@ async function main(): Promise<void> {
       );
     });
     await sleep(5000);
-    const rssIdle = (await scrapeMetrics(gateway.url)).get('process_resident_memory_bytes') ?? 0;
+    const idle = await memoryAfterGc(gateway);
 
-    // Latency at a modest rate (after 20 warm-up messages).
+    // Latency well below the fan-out capacity (after 20 warm-up messages).
     let n = 0;
     for (; n < 20; n++) await post(emulator.url, n);
     await waitFor('warm-up deliveries', () => deliveries >= 20 * SUBSCRIBERS);
@@ -175,12 +211,20 @@ async function main(): Promise<void> {
     const result = {
       subscribers: SUBSCRIBERS,
       upstreamSockets: REALTIME_CALLERS,
-      rssBeforeMB: +(rssBefore / 1e6).toFixed(1),
-      rssIdleMB: +(rssIdle / 1e6).toFixed(1),
-      rssPerIdleSubscriberKB: +((rssIdle - rssBefore) / SUBSCRIBERS / 1024).toFixed(2),
+      afterGc: {
+        rssBeforeMB: +(before.rss / 1e6).toFixed(1),
+        rssIdleMB: +(idle.rss / 1e6).toFixed(1),
+        heapBeforeMB: +(before.heap / 1e6).toFixed(1),
+        heapIdleMB: +(idle.heap / 1e6).toFixed(1),
+        heapCommittedBeforeMB: +(before.heapCommitted / 1e6).toFixed(1),
+        heapCommittedIdleMB: +(idle.heapCommitted / 1e6).toFixed(1),
+      },
+      rssPerIdleSubscriberKB: perSubscriberKB(idle.rss, before.rss),
+      heapPerIdleSubscriberKB: perSubscriberKB(idle.heap, before.heap),
       paced: {
         messages: LATENCY_MESSAGES,
         ratePerS: LATENCY_RATE_PER_S,
+        deliveriesAskedPerS: LATENCY_RATE_PER_S * SUBSCRIBERS,
         delivered: `${latencyDelivered}/${LATENCY_MESSAGES * SUBSCRIBERS}`,
         p50ms: +percentile(paced, 50).toFixed(2),
         p99ms: +percentile(paced, 99).toFixed(2),
@@ -193,6 +237,7 @@ async function main(): Promise<void> {
         p50ms: +percentile(latencies, 50).toFixed(1),
         p99ms: +percentile(latencies, 99).toFixed(1),
       },
+      subscriptionsEndedWithError: Object.fromEntries(ended),
     };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {

@@ -5,11 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
-import { execute, subscribe } from 'graphql';
+import { execute } from 'graphql';
 import type { OperationArgs, OperationContext } from 'graphql-sse';
 import { createHandler } from 'graphql-sse/lib/use/fastify';
 import type { RequestHeaders } from '../auth/credentials';
 import type { GatewayContext, Transport } from '../context';
+import { sharedSubscribe } from '../execution/shared-subscribe';
 import type { StreamOperations } from '../execution/stream-operations';
 import { isOriginAllowed, ORIGIN_REFUSED_MESSAGE } from './origin-check';
 
@@ -29,7 +30,7 @@ export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOpti
   const handler = createHandler({
     schema: options.schema,
     execute,
-    subscribe,
+    subscribe: sharedSubscribe,
     onSubscribe(request, params) {
       const contextValue = options.createContext({
         id: String(request.raw.id),

@@ -6,12 +6,13 @@ import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import type { GraphQLSchema } from 'graphql';
-import { subscribe, execute } from 'graphql';
+import { execute } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { RequestHeaders } from '../auth/credentials';
 import type { GatewayContext, Transport } from '../context';
 import { QueryTooComplexError } from '../errors/gateway-errors';
+import { sharedSubscribe } from '../execution/shared-subscribe';
 import type { StreamOperations } from '../execution/stream-operations';
 import { isOriginAllowed, ORIGIN_REFUSED_MESSAGE } from './origin-check';
 
@@ -60,7 +61,7 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWsServer {
     {
       schema: options.schema,
       execute,
-      subscribe,
+      subscribe: sharedSubscribe,
       onSubscribe(ctx, id, payload) {
         const ids = active.get(ctx) ?? new Set<string>();
         active.set(ctx, ids);
