@@ -155,7 +155,9 @@ describe('starting the real processes', () => {
       ]);
       running = startProcess(build.emulatorMain, {}, ['--seed', 'nope']);
       expect((await running.exited).code).toBe(1);
-      expect(stderrLines(running)).toEqual(['--seed must be one of demo, bench, got "nope"']);
+      expect(stderrLines(running)).toEqual([
+        '--seed must be one of demo, bench, realtime, got "nope"',
+      ]);
     }, 30_000);
   });
 });
