@@ -190,6 +190,7 @@ export async function createGateway(
       validationRules: armor.validationRules,
       hideSuggestions: !config.introspection,
       formatError,
+      ...(trusted ? { trusted } : {}),
     }),
     createContext: context,
     allowedOrigins: settings.allowedOrigins,

@@ -3,6 +3,7 @@
 // armor validation rules (depth, aliases, directives), the argument and upstream-call checks of
 // the operation plan, suggestions hidden in production, and formatError on every error. They run
 // through graphql-js (`subscribe` / `execute`, chosen by the transports), never graphql-jit.
+// With trusted documents, the manifest's rule comes first, as on POST /graphql.
 import {
   GraphQLError,
   getOperationAST,
@@ -22,11 +23,19 @@ import type { GatewayContext } from '../context';
 import { GatewayError } from '../errors/gateway-errors';
 import { exceedsTokens, tooComplex, withoutSuggestions } from '../limits/armor';
 import { enforceOperationLimits, planCache } from '../limits/operation-limits-plugin';
+import {
+  refuseUntrusted,
+  resolveStreamDocument,
+  type TrustedDocuments,
+} from '../persisted/resolve-document';
 
 export interface StreamRequest {
   query?: unknown;
   variables?: unknown;
   operationName?: unknown;
+  extensions?: Record<string, unknown> | null;
+  /** A trusted document's id (graphql-api.md §11), instead of `query`. */
+  documentId?: unknown;
 }
 
 export interface StreamOperations {
@@ -42,6 +51,8 @@ export interface StreamOperationsOptions {
   validationRules: ValidationRule[];
   hideSuggestions: boolean;
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+  /** PERSISTED_DOCUMENTS: ids resolve through the manifest; with `only`, nothing else runs. */
+  trusted?: TrustedDocuments;
 }
 
 export function createStreamOperations(options: StreamOperationsOptions): StreamOperations {
@@ -70,7 +81,19 @@ export function createStreamOperations(options: StreamOperationsOptions): Stream
   };
 
   return {
-    prepare(request, contextValue) {
+    prepare(incoming, contextValue) {
+      const request = { ...incoming };
+      if (options.trusted) {
+        try {
+          refuseUntrusted(
+            options.trusted.only,
+            resolveStreamDocument(options.trusted.manifest, request),
+          );
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+      }
       const { query, operationName } = request;
       if (typeof query !== 'string' || query.trim() === '') {
         return [requestError('the request has no query document', 'BAD_REQUEST')];

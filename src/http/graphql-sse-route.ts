@@ -1,9 +1,10 @@
 // GraphQL over Server-Sent Events, distinct connections mode (the graphql-sse library), on
 // POST /graphql/stream: one operation per request, streamed as `next` events then `complete`.
 // Credentials: the Authorization header or the session cookies, as on POST /graphql; the Origin
-// check of origin-check.ts runs first. A request error is answered as a 400 JSON body.
+// check of origin-check.ts runs first. A request error is answered as a 400 JSON body. A trusted
+// document may be named by `documentId` in the POST body instead of `query`.
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { execute } from 'graphql';
 import type { OperationArgs, OperationContext } from 'graphql-sse';
@@ -37,7 +38,8 @@ export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOpti
         headers: request.raw.headers,
         transport: 'sse',
       });
-      const prepared = options.operations.prepare(params, contextValue);
+      const documentId = bodyOf(request.raw)?.documentId;
+      const prepared = options.operations.prepare({ ...params, documentId }, contextValue);
       // The context travels in the arguments; the library's own type wants a record for it.
       if (!Array.isArray(prepared)) return prepared as OperationArgs<OperationContext>;
       const body = JSON.stringify({ errors: options.operations.formatErrors(prepared) });
@@ -64,10 +66,21 @@ export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOpti
           errors: [{ message: ORIGIN_REFUSED_MESSAGE, extensions: { code: 'FORBIDDEN' } }],
         });
       }
+      // graphql-sse refuses a body without a `query` string before onSubscribe could read
+      // `documentId`; the empty query stands for "none" (resolveStreamDocument).
+      const body = bodyOf(request);
+      if (body && body.documentId !== undefined && body.query === undefined) body.query = '';
       reply.header('x-request-id', request.id ?? randomUUID());
       // The library writes the stream to the raw response itself.
       reply.hijack();
       await handler(request, reply);
     },
   });
+}
+
+function bodyOf(request: FastifyRequest): Record<string, unknown> | undefined {
+  const body = request.body;
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : undefined;
 }

@@ -11,15 +11,8 @@
 // (which only-mode then refuses).
 import type { ApolloServerPlugin, GraphQLRequest } from '@apollo/server';
 import type { GatewayContext } from '../context';
-import { GatewayError, PersistedQueryNotAllowedError } from '../errors/gateway-errors';
-import type { PersistedManifest } from './manifest';
-import { resolveTrustedDocument } from './resolve-document';
-
-export interface PersistedDocumentsOptions {
-  manifest: PersistedManifest;
-  /** Refuse every document that is not in the manifest. */
-  only: boolean;
-}
+import { GatewayError } from '../errors/gateway-errors';
+import { refuseUntrusted, resolveTrustedDocument, type TrustedDocuments } from './resolve-document';
 
 /**
  * How long a CDN or browser may keep a GET answer to a trusted query sent without credentials.
@@ -31,13 +24,13 @@ export const PUBLIC_MAX_AGE_SECONDS = 60;
 export function persistedDocumentsPlugin({
   manifest,
   only,
-}: PersistedDocumentsOptions): ApolloServerPlugin<GatewayContext> {
+}: TrustedDocuments): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ request }) {
       const trusted = resolveTrustedDocument(manifest, request);
       return {
         async didResolveSource() {
-          if (only && !trusted) throw new PersistedQueryNotAllowedError();
+          refuseUntrusted(only, trusted);
         },
         async willSendResponse({ response }) {
           if (!trusted || request.http?.method !== 'GET') return;

@@ -1,8 +1,25 @@
-// Which trusted document a request names, put in place of its query. The one place that reads
-// `documentId` and Apollo's persisted-query hash off a request.
+// Which trusted document a request names, put in place of its query, and the only-mode rule.
+// The one place that reads `documentId` and Apollo's persisted-query hash off a request, for
+// POST/GET /graphql (the Apollo plugin) and for the streaming transports (stream-operations.ts).
 import type { GraphQLRequest } from '@apollo/server';
-import { BadUserInputError, PersistedQueryNotFoundError } from '../errors/gateway-errors';
+import {
+  BadUserInputError,
+  PersistedQueryNotAllowedError,
+  PersistedQueryNotFoundError,
+} from '../errors/gateway-errors';
 import type { PersistedManifest } from './manifest';
+
+export interface TrustedDocuments {
+  manifest: PersistedManifest;
+  /** Refuse every document that is not in the manifest (PERSISTED_DOCUMENTS_ONLY). */
+  only: boolean;
+}
+
+/** What the resolver reads and rewrites: a GraphQL request's document and extensions. */
+export interface DocumentRequest {
+  query?: unknown;
+  extensions?: Record<string, unknown> | null;
+}
 
 /**
  * Sets `request.query` to the manifest's document when the request names one, and says whether
@@ -13,7 +30,36 @@ export function resolveTrustedDocument(
   manifest: PersistedManifest,
   request: GraphQLRequest,
 ): boolean {
-  const documentId = readDocumentId(request);
+  return useManifestDocument(manifest, request, httpDocumentIds(request));
+}
+
+/**
+ * The same for one operation over WebSocket or SSE, whose payload carries `documentId` next to
+ * `query`. graphql-ws and graphql-sse insist on a `query` string, so an empty one counts as none.
+ */
+export function resolveStreamDocument(
+  manifest: PersistedManifest,
+  request: DocumentRequest & { documentId?: unknown },
+): boolean {
+  const { documentId, ...rest } = request;
+  if (rest.query === '') delete rest.query;
+  const trusted = useManifestDocument(manifest, rest, documentId === undefined ? [] : [documentId]);
+  request.query = rest.query;
+  request.extensions = rest.extensions;
+  return trusted;
+}
+
+/** The only-mode rule, on every transport: a document not from the manifest is refused. */
+export function refuseUntrusted(only: boolean, trusted: boolean): void {
+  if (only && !trusted) throw new PersistedQueryNotAllowedError();
+}
+
+function useManifestDocument(
+  manifest: PersistedManifest,
+  request: DocumentRequest,
+  documentIds: unknown[],
+): boolean {
+  const documentId = checkedDocumentId(documentIds);
   if (documentId !== undefined) {
     if (request.query !== undefined) {
       throw invalidDocumentId('send either documentId or query, not both');
@@ -34,13 +80,15 @@ export function resolveTrustedDocument(
   return true;
 }
 
-function readDocumentId(request: GraphQLRequest): string | undefined {
+function httpDocumentIds(request: GraphQLRequest): unknown[] {
   const http = request.http;
-  if (!http) return undefined;
-  const value =
-    http.method === 'GET'
-      ? (new URLSearchParams(http.search).getAll('documentId') as unknown[])
-      : [(http.body as Record<string, unknown> | undefined)?.documentId];
+  if (!http) return [];
+  return http.method === 'GET'
+    ? new URLSearchParams(http.search).getAll('documentId')
+    : [(http.body as Record<string, unknown> | undefined)?.documentId];
+}
+
+function checkedDocumentId(value: unknown[]): string | undefined {
   if (value.length === 0 || value[0] === undefined) return undefined;
   if (value.length > 1) throw invalidDocumentId('documentId must be given once');
   if (typeof value[0] !== 'string' || value[0] === '') {

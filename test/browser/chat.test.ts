@@ -1,10 +1,11 @@
 // The chat example (examples/chat) in Debian's chromium, against a gateway that accepts only the
 // example's own trusted documents: what a frontend team ships. It reads box 1, pages box 2 by
 // scrolling, posts, edits and deletes a message, each checked in the page and against what the
-// upstream (the emulator) received or now holds.
+// upstream (the emulator) received or now holds; and it shows another user's post, edit and
+// deletion live (Subscription.boxEvents over the example server's forwarded WebSocket).
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { DEMO_BOX_IDS, DEMO_NAMES } from '../../emulator';
+import { DEMO_BOX_IDS, DEMO_NAMES, DEMO_TOKENS } from '../../emulator';
 import { launchBrowser, type RecordedPage, type TestBrowser } from '../helpers/browser';
 import { CHAT_MANIFEST, serveChatExample, type ServedExample } from '../helpers/chat-example';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
@@ -21,6 +22,8 @@ let recorded: RecordedPage;
 let page: Page;
 /** Every /graphql request body the page sent. */
 const bodies: Array<Record<string, unknown>> = [];
+/** Every graphql-ws `subscribe` payload the page sent. */
+const subscribes: Array<Record<string, unknown>> = [];
 
 beforeAll(async () => {
   gw = await startTestGateway({
@@ -33,6 +36,12 @@ beforeAll(async () => {
   page.on('request', (request) => {
     if (new URL(request.url()).pathname !== '/graphql') return;
     bodies.push(JSON.parse(request.postData() ?? 'null') as Record<string, unknown>);
+  });
+  page.on('websocket', (socket) => {
+    socket.on('framesent', ({ payload }) => {
+      const message = JSON.parse(String(payload)) as { type: string; payload: object };
+      if (message.type === 'subscribe') subscribes.push(message.payload as Record<string, unknown>);
+    });
   });
 });
 
@@ -47,6 +56,24 @@ const gone = (locator: Locator) => locator.waitFor({ state: 'detached', timeout:
 const timeline = () => page.getByTestId('timeline');
 const events = () => timeline().getByTestId('event');
 const eventWithText = (text: string): Locator => events().filter({ hasText: text });
+/** The id of the example's manifest entry for operation `name`. */
+function manifestId(name: string): string {
+  const manifest = JSON.parse(readFileSync(CHAT_MANIFEST, 'utf8')) as Record<string, string>;
+  const entry = Object.entries(manifest).find(([, document]) =>
+    new RegExp(`(query|mutation|subscription) ${name}\\b`).test(document),
+  );
+  if (!entry) throw new Error(`no ${name} in ${CHAT_MANIFEST}`);
+  return entry[0];
+}
+/** A plain GraphQL POST by another client (the only-mode gateway takes manifest ids only). */
+async function asAlice(operation: string, variables: Record<string, unknown>) {
+  const answer = await gw.post(
+    { documentId: manifestId(operation), variables },
+    { authorization: `Bearer ${DEMO_TOKENS.alice}` },
+  );
+  expect(answer.json.errors).toBeUndefined();
+  return answer.json.data;
+}
 const eventsCalls = (boxId: string) =>
   gw.upstreamCalls().filter((c) => c.method === 'GET' && c.path === `/boxes/${boxId}/events`);
 
@@ -178,6 +205,56 @@ test('a user who may not read a box sees the gateway’s error code', async () =
   await page.getByLabel('User').selectOption('demo-bob');
   await page.getByRole('button', { name: /Closed circle/ }).click();
   await shown(page.getByRole('alert').filter({ hasText: 'FORBIDDEN' }));
+});
+
+test("another user's post, edit and deletion show in the open page, without reload", async () => {
+  // Bob's page from the test before; alice acts through the API.
+  await page.getByRole('button', { name: /Welcome/ }).click();
+  await shown(eventWithText('Welcome to the box!'));
+  await page.evaluate('window.notReloaded = true');
+  // The subscription is live once the gateway holds bob's upstream socket.
+  const deadline = Date.now() + UI_TIMEOUT;
+  while (gw.emulator.openSockets() === 0) {
+    if (Date.now() > deadline) throw new Error('the page never subscribed');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const text = `Live from Alice ${Date.now()}`;
+  const encode = (value: string) => Buffer.from(value).toString('base64url');
+  const welcome = DEMO_BOX_IDS.welcome;
+  const posted = await asAlice('PostTextMessage', {
+    boxId: welcome,
+    encrypted: encode(text),
+    publicKey: 'pk',
+  });
+  const id = posted.postTextMessage.id as string;
+  const message = timeline().locator(`[data-testid="event"][data-event-id="${id}"]`);
+  await shown(message.filter({ hasText: text }));
+  expect(await events().first().getAttribute('data-event-id')).toBe(id);
+
+  const edited = `Alice changed her mind ${Date.now()}`;
+  await asAlice('EditTextMessage', {
+    boxId: welcome,
+    messageId: id,
+    newEncrypted: encode(edited),
+    newPublicKey: 'pk',
+  });
+  await shown(message.filter({ hasText: edited }).filter({ hasText: '(edited)' }));
+  await recorded.screenshot('chat-live-edit');
+
+  await asAlice('DeleteMessage', { boxId: welcome, messageId: id });
+  await shown(message.filter({ hasText: `Message deleted by ${DEMO_NAMES.alice}` }));
+  expect(await eventWithText(edited).count()).toBe(0);
+  // Patched in place: still one item for the message, and the page was never reloaded.
+  expect(await message.count()).toBe(1);
+  expect(await page.evaluate('window.notReloaded')).toBe(true);
+  await recorded.screenshot('chat-live');
+  // Subscriptions too went out as the manifest's hash (the persisted-query link before the split).
+  expect(subscribes.length).toBeGreaterThan(0);
+  for (const payload of subscribes) {
+    expect(payload).toMatchObject({
+      extensions: { persistedQuery: { version: 1, sha256Hash: manifestId('TimelineUpdates') } },
+    });
+  }
 });
 
 test('the page sent only trusted-document hashes, and nothing left the machine', () => {

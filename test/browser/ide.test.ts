@@ -1,6 +1,8 @@
 // The IDE in a real browser (Debian's chromium, headless): the page served at /graphql loads
-// with no request leaving the machine, opens on the demo tab, runs it and shows the data.
+// with no request leaving the machine, opens on the demo tab, runs it and shows the data; a
+// subscription run from it (over SSE, /graphql/stream) shows a message posted through the API.
 import { statSync } from 'node:fs';
+import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from '../../emulator';
 import { demoIdeTab } from '../../src/http/ide/demo-tab';
 import { launchBrowser, type RecordedPage, type TestBrowser } from '../helpers/browser';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
@@ -15,6 +17,10 @@ beforeAll(async () => {
   gateway = await startTestGateway({ ideTab: demoIdeTab() });
   browser = await launchBrowser();
   recorded = await browser.newPage();
+  // The subscription is pasted into the editor: typed, Monaco would add closing brackets.
+  await recorded.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(gateway.gateway.url).origin,
+  });
 });
 
 afterAll(async () => {
@@ -66,6 +72,56 @@ describe('the IDE at GET /graphql', () => {
     expect(statSync(screenshot).size).toBeGreaterThan(10_000);
 
     expect(recorded.requests.length).toBeGreaterThan(0);
+    expect(recorded.offMachine()).toEqual([]);
+    expect(recorded.errors).toEqual([]);
+  });
+
+  it('runs a subscription over SSE and shows a message posted through the API in its result pane', async () => {
+    const { page } = recorded;
+    const subscription = `subscription Live {
+  boxEvents(identityId: "${DEMO_IDENTITY_IDS.alice}", boxIds: ["${DEMO_BOX_IDS.welcome}"]) {
+    boxId
+    event { __typename id ... on TextMessageEvent { encrypted } }
+  }
+}`;
+    await page.goto(gateway.gateway.url, { waitUntil: 'load', timeout: 120_000 });
+    const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
+    await editor.waitFor({ timeout: 120_000 });
+    await editor.click();
+    await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(subscription)})`);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+V');
+    await page.getByText('subscription Live').first().waitFor({ timeout: 60_000 });
+
+    const stream = page.waitForResponse(
+      (response) =>
+        response.url() === `${gateway.gateway.url}/stream` &&
+        response.request().method() === 'POST',
+      { timeout: 120_000 },
+    );
+    await page.locator('.graphiql-execute-button').click();
+    const response = await stream;
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toMatch(/^text\/event-stream/);
+    // The Headers editor's Authorization went with the stream's POST.
+    expect(response.request().headers()['authorization']).toBe(`Bearer ${DEMO_TOKENS.alice}`);
+    const deadline = Date.now() + 60_000;
+    while (gateway.emulator.openSockets() === 0) {
+      if (Date.now() > deadline) throw new Error('the subscription never reached the upstream');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+
+    const encrypted = Buffer.from(`from the API ${Date.now()}`).toString('base64url');
+    const posted = await gateway.gql(
+      'mutation Post($boxId: UUID!, $encrypted: String!) { postTextMessage(boxId: $boxId, encrypted: $encrypted, publicKey: "pk") { id } }',
+      { boxId: DEMO_BOX_IDS.welcome, encrypted },
+      { token: DEMO_TOKENS.bob },
+    );
+    expect(posted.body.errors).toBeUndefined();
+    const result = page.locator('.graphiql-response');
+    await result.getByText(`"encrypted": "${encrypted}"`).waitFor({ timeout: 60_000 });
+    await result.getByText(`"id": "${posted.body.data.postTextMessage.id}"`).waitFor();
+    await recorded.screenshot('ide-subscription');
     expect(recorded.offMachine()).toEqual([]);
     expect(recorded.errors).toEqual([]);
   });

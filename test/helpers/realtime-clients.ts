@@ -105,6 +105,8 @@ export interface WsClient {
   /** The client's WebSocket(s), e.g. to pause reading. */
   sockets: WebSocket[];
   subscribe(variables: Record<string, unknown>, query?: string): Received;
+  /** Subscribes with this exact payload (e.g. a trusted document's `documentId`). */
+  subscribePayload(payload: Record<string, unknown>): Received;
   close(): Promise<void>;
 }
 
@@ -135,6 +137,11 @@ export function wsClient(
       const iterator = client.iterate({ query, variables });
       return collect(iterator, () => void iterator.return?.());
     },
+    subscribePayload(payload) {
+      // graphql-ws sends the payload as given; its type only knows the standard fields.
+      const iterator = client.iterate(payload as { query: string });
+      return collect(iterator, () => void iterator.return?.());
+    },
     close: () => client.dispose() as Promise<void>,
   };
 }
@@ -143,7 +150,13 @@ export function wsClient(
 export function sseSubscribe(
   graphqlUrl: string,
   variables: Record<string, unknown>,
-  options: { token?: string; headers?: Record<string, string>; query?: string } = {},
+  options: {
+    token?: string;
+    headers?: Record<string, string>;
+    query?: string;
+    /** The body's fields instead of `query` (e.g. `documentId`, `extensions`). */
+    payload?: Record<string, unknown>;
+  } = {},
 ): Received & { status: Promise<number> } {
   const controller = new AbortController();
   let setStatus: (status: number) => void = () => {};
@@ -157,7 +170,10 @@ export function sseSubscribe(
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
         ...options.headers,
       },
-      body: JSON.stringify({ query: options.query ?? BOX_EVENTS, variables }),
+      body: JSON.stringify({
+        ...(options.payload ?? { query: options.query ?? BOX_EVENTS }),
+        variables,
+      }),
       signal: controller.signal,
     });
     setStatus(response.status);

@@ -39,7 +39,10 @@ export function renderIdePage({ graphqlPath, assetsPath, tab }: IdePageOptions):
   const options = {
     assetsPath,
     graphiql: {
-      endpoint: graphqlPath,
+      // No `endpoint`: the page is served at the endpoint itself, and GraphiQL's default (the
+      // page's own path) is it. Given one, Yoga's GraphiQL 5.24.1 spreads its options over the
+      // SSE executor's, so `endpoint` replaced `subscriptionsEndpoint` and subscriptions were
+      // POSTed to /graphql (Yoga serves SSE there; this gateway's graphql-sse route is below).
       title: 'Box Events GraphQL',
       // Subscriptions over GraphQL over SSE on /graphql/stream (graphql-api.md §7), POSTed like
       // queries: the same fetch carries the Headers editor's Authorization, which a WebSocket

@@ -1,16 +1,27 @@
 // One Apollo Client per signed-in demo user (the page makes a new one when the token changes, so
 // no cached data crosses users). Operations go to /graphql on the page's own origin, which the
-// example's server forwards to the gateway (vite.config.ts).
+// example's server forwards to the gateway (vite.config.ts): queries and mutations over HTTP,
+// subscriptions over graphql-ws on the same path. The trusted-documents link is in front of
+// both, so subscriptions too are sent as their manifest hash.
 import { ApolloClient, ApolloLink, HttpLink } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
 import type { DocumentNode } from 'graphql';
+import { createClient as createWsClient } from 'graphql-ws';
 import { createCache } from './cache';
 
 export function createClient(token: string): ApolloClient {
+  const transport = ApolloLink.split(isSubscription, wsLink(token), httpLink(token));
   return new ApolloClient({
-    link: ApolloLink.from([trustedDocumentsLink(), httpLink(token)]),
+    link: ApolloLink.from([trustedDocumentsLink(), transport]),
     cache: createCache(),
   });
+}
+
+function isSubscription({ query }: ApolloLink.Operation): boolean {
+  const definition = getMainDefinition(query);
+  return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
 }
 
 /**
@@ -43,4 +54,19 @@ function httpLink(token: string): HttpLink {
     // The JSON content type already satisfies the gateway's CSRF check for POSTs.
     headers: { authorization: `Bearer ${token}` },
   });
+}
+
+/**
+ * graphql-ws on the page's own /graphql, credentials in connection_init. Lazy (the default):
+ * the socket opens with the first subscription and closes after the last, so a page for another
+ * user leaves no socket behind. The link sends the document with the hash; the gateway runs the
+ * manifest's copy (and in only-mode refuses a hash it does not hold).
+ */
+function wsLink(token: string): GraphQLWsLink {
+  return new GraphQLWsLink(
+    createWsClient({
+      url: new URL('/graphql', location.href).href.replace(/^http/, 'ws'),
+      connectionParams: { authorization: `Bearer ${token}` },
+    }),
+  );
 }

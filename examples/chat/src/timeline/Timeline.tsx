@@ -1,10 +1,12 @@
 // A box's events, newest at the bottom like any chat; scrolling up to the oldest loaded event
 // fetches the page before it (infinite scroll), merged into one list by the cache's type policy.
+// New events, edits and deletions by anyone arrive live (live-updates.ts).
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useRef } from 'react';
 import { describeError } from '../errors';
 import { EventItem } from './EventItem';
+import { useLiveUpdates } from './live-updates';
 import { PAGE_SIZE, TimelineQuery } from './timeline-query';
 
 export function Timeline({ boxId, viewerId }: { boxId: string; viewerId: string }) {
@@ -12,6 +14,7 @@ export function Timeline({ boxId, viewerId }: { boxId: string; viewerId: string 
     variables: { boxId, first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
+  useLiveUpdates(boxId, viewerId, () => void refetch().catch(() => undefined));
   const list = useRef<HTMLOListElement>(null);
   const top = useRef<HTMLLIElement>(null);
   const connection = data?.box.eventsConnection;

@@ -1,8 +1,8 @@
 // The cache writes that keep a timeline true after something happens in a box, without a refetch:
-// the composer's own post, and edits and deletions by their mutations. This is also where
-// realtime updates go (Subscription.boxEvents): an update's new `event` through
-// addEventToTimeline, and its `message` written as a result of its own, which updates the
-// message in place (same __typename and id) the way applyEdit and applyDeletion do by hand.
+// the composer's own post, and edits and deletions by their mutations. Realtime updates
+// (live-updates.ts) add their new `event` through addEventToTimeline; their `message` is written
+// by Apollo as a result of its own and updates the message in place (same __typename and id),
+// the way applyEdit and applyDeletion do by hand.
 import { isReference, type ApolloCache } from '@apollo/client';
 import type { CachedEventsConnection } from '../apollo/events-connection-policy';
 

@@ -1,0 +1,44 @@
+// Live updates of one box (Subscription.boxEvents over the WebSocket link). Each update is
+// written to the normalised cache by Apollo itself: `message`, selected with the timeline's
+// fragment, lands under the edited or deleted message's own id and so changes it in place. What
+// the cache cannot know by itself is that a new event belongs to the list, hence
+// addEventToTimeline; and a `resynced` notice (the gateway reconnected upstream and cannot replay
+// edits and deletions) refetches the timeline.
+import { useSubscription } from '@apollo/client/react';
+import { graphql } from '../gql';
+import { addEventToTimeline } from './timeline-cache';
+
+export const TimelineUpdatesSubscription = graphql(`
+  subscription TimelineUpdates($identityId: UUID!, $boxIds: [UUID!]!) {
+    boxEvents(identityId: $identityId, boxIds: $boxIds) {
+      boxId
+      resynced
+      event {
+        ...TimelineEvent
+      }
+      message {
+        ...TimelineEvent
+      }
+    }
+  }
+`);
+
+/** Edits and deletions are folded into their messages: the list never shows them as events. */
+const FOLDED_TYPES = new Set(['MessageEditEvent', 'MessageDeleteEvent']);
+
+export function useLiveUpdates(boxId: string, viewerId: string, refetch: () => unknown): void {
+  useSubscription(TimelineUpdatesSubscription, {
+    variables: { identityId: viewerId, boxIds: [boxId] },
+    onData({ client, data }) {
+      const update = data.data?.boxEvents;
+      if (!update) return;
+      if (update.resynced) {
+        refetch();
+        return;
+      }
+      if (update.event && !FOLDED_TYPES.has(update.event.__typename)) {
+        addEventToTimeline(client.cache, update.boxId, update.event);
+      }
+    },
+  });
+}
