@@ -19,7 +19,8 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { Limits } from '../config';
-import type { GatewayContext } from '../context';
+import type { RequestHeaders } from '../auth/credentials';
+import type { GatewayContext, Transport } from '../context';
 import { GatewayError } from '../errors/gateway-errors';
 import { exceedsTokens, tooComplex, withoutSuggestions } from '../limits/armor';
 import { enforceOperationLimits, planCache } from '../limits/operation-limits-plugin';
@@ -43,6 +44,18 @@ export interface StreamOperations {
   prepare(request: StreamRequest, contextValue: GatewayContext): ExecutionArgs | GraphQLError[];
   formatErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[];
   formatResult(result: ExecutionResult): FormattedExecutionResult;
+}
+
+/** What both streaming transports (http/graphql-ws-server.ts, http/graphql-sse-route.ts) need. */
+export interface StreamTransportDeps {
+  schema: GraphQLSchema;
+  operations: StreamOperations;
+  createContext(request: {
+    id: string;
+    headers: RequestHeaders;
+    transport: Transport;
+  }): GatewayContext;
+  allowedOrigins: readonly string[];
 }
 
 export interface StreamOperationsOptions {

@@ -5,26 +5,16 @@
 // document may be named by `documentId` in the POST body instead of `query`.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import { execute } from 'graphql';
 import type { OperationArgs, OperationContext } from 'graphql-sse';
 import { createHandler } from 'graphql-sse/lib/use/fastify';
-import type { RequestHeaders } from '../auth/credentials';
-import type { GatewayContext, Transport } from '../context';
 import { sharedSubscribe } from '../execution/shared-subscribe';
-import type { StreamOperations } from '../execution/stream-operations';
+import type { StreamTransportDeps } from '../execution/stream-operations';
 import { isOriginAllowed, ORIGIN_REFUSED_MESSAGE } from './origin-check';
 
-export interface GraphqlSseOptions {
+export interface GraphqlSseOptions extends StreamTransportDeps {
   path: string;
-  schema: GraphQLSchema;
-  operations: StreamOperations;
-  createContext(request: {
-    id: string;
-    headers: RequestHeaders;
-    transport: Transport;
-  }): GatewayContext;
-  allowedOrigins: readonly string[];
 }
 
 export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOptions): void {

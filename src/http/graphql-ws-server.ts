@@ -5,28 +5,18 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
-import type { GraphQLSchema } from 'graphql';
 import { execute } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { RequestHeaders } from '../auth/credentials';
-import type { GatewayContext, Transport } from '../context';
 import { QueryTooComplexError } from '../errors/gateway-errors';
 import { sharedSubscribe } from '../execution/shared-subscribe';
-import type { StreamOperations } from '../execution/stream-operations';
+import type { StreamTransportDeps } from '../execution/stream-operations';
 import { isOriginAllowed, ORIGIN_REFUSED_MESSAGE } from './origin-check';
 
-export interface GraphqlWsOptions {
+export interface GraphqlWsOptions extends StreamTransportDeps {
   server: Server;
   path: string;
-  schema: GraphQLSchema;
-  operations: StreamOperations;
-  createContext(request: {
-    id: string;
-    headers: RequestHeaders;
-    transport: Transport;
-  }): GatewayContext;
-  allowedOrigins: readonly string[];
   maxSubscriptions: number;
   maxPayloadBytes: number;
 }
