@@ -22,6 +22,13 @@ import type { Limits } from '../config';
 import type { RequestHeaders } from '../auth/credentials';
 import type { GatewayContext, Transport } from '../context';
 import { GatewayError } from '../errors/gateway-errors';
+import {
+  noQueryDocument,
+  noSuchOperation,
+  parseFailed,
+  validationFailed,
+  variablesInvalid,
+} from '../errors/request-errors';
 import { exceedsTokens, tooComplex, withoutSuggestions } from '../limits/armor';
 import { enforceOperationLimits, planCache } from '../limits/operation-limits-plugin';
 import {
@@ -74,9 +81,6 @@ export function createStreamOperations(options: StreamOperationsOptions): Stream
   const planFor = planCache();
   const documents = new Map<string, DocumentNode>();
 
-  const requestError = (message: string, code: string) =>
-    new GraphQLError(message, { extensions: { code } });
-
   const formatErrors = (errors: readonly GraphQLError[]) =>
     errors.map((error) => {
       if (options.hideSuggestions) error.message = withoutSuggestions(error.message);
@@ -109,7 +113,7 @@ export function createStreamOperations(options: StreamOperationsOptions): Stream
       }
       const { query, operationName } = request;
       if (typeof query !== 'string' || query.trim() === '') {
-        return [requestError('the request has no query document', 'BAD_REQUEST')];
+        return [noQueryDocument()];
       }
       if (exceedsTokens(query, limits.maxTokens)) return [tooComplex('tokens', limits.maxTokens)];
       let document: DocumentNode;
@@ -117,23 +121,20 @@ export function createStreamOperations(options: StreamOperationsOptions): Stream
         document = parseCached(query);
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
-        return [requestError(error.message, 'GRAPHQL_PARSE_FAILED')];
+        return [parseFailed(error)];
       }
       const invalid = validate(schema, document, rules);
       if (invalid.length > 0) {
         return invalid.map((error) =>
           error instanceof GatewayError || error.originalError instanceof GatewayError
             ? error
-            : new GraphQLError(error.message, {
-                nodes: error.nodes,
-                extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
-              }),
+            : validationFailed(error),
         );
       }
       const name = typeof operationName === 'string' ? operationName : undefined;
       const operation = getOperationAST(document, name);
       if (!operation) {
-        return [requestError('the document has no operation of that name', 'BAD_REQUEST')];
+        return [noSuchOperation()];
       }
       const variables =
         typeof request.variables === 'object' && request.variables !== null
@@ -166,10 +167,7 @@ export function createStreamOperations(options: StreamOperationsOptions): Stream
       // No `data` at all: a request error (variables that do not coerce), coded as Apollo does.
       const errors = result.errors?.map((error) =>
         !('data' in result) && error.originalError === undefined && !error.extensions.code
-          ? new GraphQLError(error.message, {
-              nodes: error.nodes,
-              extensions: { code: 'BAD_USER_INPUT' },
-            })
+          ? variablesInvalid(error)
           : error,
       );
       return {

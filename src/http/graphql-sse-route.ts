@@ -11,7 +11,8 @@ import type { OperationArgs, OperationContext } from 'graphql-sse';
 import { createHandler } from 'graphql-sse/lib/use/fastify';
 import { sharedSubscribe } from '../execution/shared-subscribe';
 import type { StreamTransportDeps } from '../execution/stream-operations';
-import { isOriginAllowed, ORIGIN_REFUSED_MESSAGE } from './origin-check';
+import { ORIGIN_REFUSED, refusalBody } from '../errors/request-errors';
+import { isOriginAllowed } from './origin-check';
 
 export interface GraphqlSseOptions extends StreamTransportDeps {
   path: string;
@@ -52,9 +53,7 @@ export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOpti
     url: options.path,
     handler: async (request, reply) => {
       if (!isOriginAllowed(request.headers, options.allowedOrigins)) {
-        return reply.code(403).send({
-          errors: [{ message: ORIGIN_REFUSED_MESSAGE, extensions: { code: 'FORBIDDEN' } }],
-        });
+        return reply.code(403).send(refusalBody(ORIGIN_REFUSED));
       }
       // graphql-sse refuses a body without a `query` string before onSubscribe could read
       // `documentId`; the empty query stands for "none" (resolveStreamDocument).

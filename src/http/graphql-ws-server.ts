@@ -12,7 +12,13 @@ import type { RequestHeaders } from '../auth/credentials';
 import { QueryTooComplexError } from '../errors/gateway-errors';
 import { sharedSubscribe } from '../execution/shared-subscribe';
 import type { StreamTransportDeps } from '../execution/stream-operations';
-import { isOriginAllowed, ORIGIN_REFUSED_MESSAGE } from './origin-check';
+import {
+  NO_WEBSOCKET_HERE,
+  ORIGIN_REFUSED,
+  refusalBody,
+  type Refusal,
+} from '../errors/request-errors';
+import { isOriginAllowed } from './origin-check';
 
 export interface GraphqlWsOptions extends StreamTransportDeps {
   server: Server;
@@ -32,16 +38,9 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWsServer {
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', 'http://gateway').pathname;
-    if (path !== options.path)
-      return refuse(socket, 404, 'Not Found', {
-        message: 'no WebSocket here',
-        code: 'BAD_REQUEST',
-      });
+    if (path !== options.path) return refuse(socket, 404, 'Not Found', NO_WEBSOCKET_HERE);
     if (!isOriginAllowed(request.headers, options.allowedOrigins)) {
-      return refuse(socket, 403, 'Forbidden', {
-        message: ORIGIN_REFUSED_MESSAGE,
-        code: 'FORBIDDEN',
-      });
+      return refuse(socket, 403, 'Forbidden', ORIGIN_REFUSED);
     }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   };
@@ -99,15 +98,8 @@ function credentialHeaders(
   return upgrade.cookie === undefined ? {} : { cookie: upgrade.cookie };
 }
 
-function refuse(
-  socket: Duplex,
-  status: number,
-  reason: string,
-  error: { message: string; code: string },
-) {
-  const body = JSON.stringify({
-    errors: [{ message: error.message, extensions: { code: error.code } }],
-  });
+function refuse(socket: Duplex, status: number, reason: string, refusal: Refusal) {
+  const body = JSON.stringify(refusalBody(refusal));
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );

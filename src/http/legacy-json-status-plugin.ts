@@ -5,14 +5,7 @@
 // names neither (no Accept, or */*) keeps 4xx too: that is what every client of this gateway
 // relies on today, and the spec's 200 is a SHOULD for the legacy type only.
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { ErrorCode } from '../errors/error-codes';
-
-/** What the spec calls request errors, as Apollo codes them. */
-const REQUEST_ERROR_CODES: ReadonlySet<unknown> = new Set<ErrorCode>([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-]);
+import { REQUEST_ERROR_CODES } from '../errors/request-errors';
 
 /** The Accept header lists application/json and not the GraphQL response type. */
 export function acceptsOnlyLegacyJson(accept: string | undefined): boolean {

@@ -29,6 +29,3 @@ export function isOriginAllowed(
   const host = first(headers.host);
   return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
 }
-
-export const ORIGIN_REFUSED_MESSAGE =
-  "cookie-authenticated realtime requests are only accepted from the gateway's own origin or ALLOWED_ORIGINS";

@@ -3,6 +3,7 @@
 // drop, the box dropped after the caller's own kick or leave, and a bounded queue. A failure is
 // queued as an item (the resolver throws it), so the client gets a coded result, then complete.
 import { GatewayError, SlowConsumerError, UnauthenticatedError } from '../errors/gateway-errors';
+import { ACCESS_REFUSED_CODES } from '../errors/request-errors';
 import { toGraphQLError } from '../errors/to-graphql-error';
 import { toBoxEvent, type OddEventHandler } from '../schema/event/to-box-event';
 import { BoxEventUpdate } from '../schema/subscription/box-event-update.type';
@@ -213,9 +214,7 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
         const mapped = error instanceof UpstreamError ? toGraphQLError(error) : undefined;
         const refused =
           error instanceof UnauthenticatedError ||
-          mapped?.errorCode === 'UNAUTHENTICATED' ||
-          mapped?.errorCode === 'FORBIDDEN' ||
-          mapped?.errorCode === 'NOT_FOUND';
+          (mapped !== undefined && ACCESS_REFUSED_CODES.has(mapped.errorCode));
         if (refused) {
           // The caller lost access to the box (or its token): this box cannot go on.
           this.fail(mapped ?? (error as GatewayError));

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { toUpstreamHeaders, type Credentials } from '../auth/credentials';
 import { UpstreamCapacityError, type GatewayError } from '../errors/gateway-errors';
+import { isUnauthenticated } from '../errors/request-errors';
 import { toGraphQLError } from '../errors/to-graphql-error';
 import type { Logger } from '../logger';
 import type { Metrics } from '../observability/metrics';
@@ -157,7 +158,7 @@ export function createSocketRegistry(options: SocketRegistryOptions): SocketRegi
       entry.api.countEvents(boxId).catch((error: unknown) => {
         if (!(error instanceof UpstreamError)) return;
         const mapped = toGraphQLError(error);
-        if (mapped.errorCode === 'UNAUTHENTICATED') failAll(key, entry, mapped);
+        if (isUnauthenticated(mapped)) failAll(key, entry, mapped);
       });
     }, options.credentialCheckMs);
     entry.check.unref();
