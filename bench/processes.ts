@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const DIST = join(__dirname, '..');
 const CLOCK_TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
@@ -189,4 +190,18 @@ export async function scrapeMetrics(gatewayUrl: string): Promise<Map<string, num
     sums.set(match[1], (sums.get(match[1]) ?? 0) + Number(match[2]));
   }
   return sums;
+}
+
+/** Heap in use and RSS of the gateway right after a full GC (a gateway started with bench/gc-on-signal.ts preloaded). */
+export async function memoryAfterGc(
+  gateway: Child,
+): Promise<{ rss: number; heap: number; heapCommitted: number }> {
+  process.kill(gateway.pid, 'SIGUSR2');
+  await sleep(1000);
+  const metrics = await scrapeMetrics(gateway.url);
+  return {
+    rss: metrics.get('process_resident_memory_bytes') ?? 0,
+    heap: metrics.get('nodejs_heap_size_used_bytes') ?? 0,
+    heapCommitted: metrics.get('nodejs_heap_size_total_bytes') ?? 0,
+  };
 }

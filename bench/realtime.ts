@@ -24,7 +24,7 @@ import {
   REALTIME_CALLERS,
   realtimeCallerName,
 } from '../emulator';
-import { scrapeMetrics, spawnEmulator, spawnGateway, type Child } from './processes';
+import { memoryAfterGc, scrapeMetrics, spawnEmulator, spawnGateway, type Child } from './processes';
 
 const CONNECTIONS_PER_CALLER = 10;
 const LATENCY_MESSAGES = Number(process.env.BENCH_LATENCY_MESSAGES ?? 80);
@@ -118,20 +118,6 @@ async function waitFor(what: string, check: () => Promise<boolean> | boolean, ti
     if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
     await sleep(100);
   }
-}
-
-/** Heap in use and RSS of the gateway right after a full GC (bench/gc-on-signal.ts). */
-async function memoryAfterGc(
-  gateway: Child,
-): Promise<{ rss: number; heap: number; heapCommitted: number }> {
-  process.kill(gateway.pid, 'SIGUSR2');
-  await sleep(1000);
-  const metrics = await scrapeMetrics(gateway.url);
-  return {
-    rss: metrics.get('process_resident_memory_bytes') ?? 0,
-    heap: metrics.get('nodejs_heap_size_used_bytes') ?? 0,
-    heapCommitted: metrics.get('nodejs_heap_size_total_bytes') ?? 0,
-  };
 }
 
 const perSubscriberKB = (after: number, before: number) =>
