@@ -1,6 +1,6 @@
-// What N more of something cost on the V8 heap, by constructor: the objects of heap snapshot B
-// that snapshot A (an earlier one of the same process: node ids are stable) does not have, their
-// self sizes summed by kind and divided by N. With bench/realtime-memory.ts's snapshots:
+// What N more of something cost on the V8 heap, by constructor: the self sizes of heap snapshot
+// B minus those of snapshot A (both taken after a GC, as V8 always does before one), summed by
+// kind and divided by N. With bench/realtime-memory.ts's snapshots:
 // `node dist/bench/heap-diff.js subscribers-500.heapsnapshot subscribers-1000.heapsnapshot 500`.
 // Self sizes, not retained ones: each byte is counted once, under the object that holds it.
 // `[entries, default 40]` as a fourth argument.
@@ -20,7 +20,6 @@ function fields(s: Snapshot) {
     width: names.length,
     type: names.indexOf('type'),
     name: names.indexOf('name'),
-    id: names.indexOf('id'),
     size: names.indexOf('self_size'),
   };
 }
@@ -33,42 +32,48 @@ function kindOf(type: string, name: string): string {
   return `${type} ${name.slice(0, 60)}`;
 }
 
+/** Objects and self bytes of one snapshot by kind. */
+function byKind(s: Snapshot): Map<string, { count: number; bytes: number }> {
+  const f = fields(s);
+  const types = s.snapshot.meta.node_types[0];
+  const kinds = new Map<string, { count: number; bytes: number }>();
+  for (let i = 0; i < s.nodes.length; i += f.width) {
+    const kind = kindOf(types[s.nodes[i + f.type]], s.strings[s.nodes[i + f.name]]);
+    const entry = kinds.get(kind) ?? { count: 0, bytes: 0 };
+    entry.count += 1;
+    entry.bytes += s.nodes[i + f.size];
+    kinds.set(kind, entry);
+  }
+  return kinds;
+}
+
 function main(): void {
   const [fileA, fileB, countText, entriesText] = process.argv.slice(2);
   const count = Number(countText);
   if (!fileA || !fileB || !(count > 0)) {
     throw new Error('usage: heap-diff <before.heapsnapshot> <after.heapsnapshot> <N> [entries]');
   }
-  const a = read(fileA);
-  const fa = fields(a);
-  const known = new Set<number>();
-  for (let i = 0; i < a.nodes.length; i += fa.width) known.add(a.nodes[i + fa.id]);
-
-  const b = read(fileB);
-  const fb = fields(b);
-  const types = b.snapshot.meta.node_types[0];
-  const byKind = new Map<string, { count: number; bytes: number }>();
-  let total = 0;
-  for (let i = 0; i < b.nodes.length; i += fb.width) {
-    if (known.has(b.nodes[i + fb.id])) continue;
-    const kind = kindOf(types[b.nodes[i + fb.type]], b.strings[b.nodes[i + fb.name]]);
-    const entry = byKind.get(kind) ?? { count: 0, bytes: 0 };
-    entry.count += 1;
-    entry.bytes += b.nodes[i + fb.size];
-    byKind.set(kind, entry);
-    total += b.nodes[i + fb.size];
+  const before = byKind(read(fileA));
+  const after = byKind(read(fileB));
+  const rows = [...after].map(([kind, b]) => {
+    const a = before.get(kind) ?? { count: 0, bytes: 0 };
+    return { kind, count: (b.count - a.count) / count, bytes: (b.bytes - a.bytes) / count };
+  });
+  for (const [kind, a] of before) {
+    if (!after.has(kind)) rows.push({ kind, count: -a.count / count, bytes: -a.bytes / count });
   }
-  const rows = [...byKind].sort((x, y) => y[1].bytes - x[1].bytes);
+  rows.sort((x, y) => y.bytes - x.bytes);
+  const total = rows.reduce((sum, row) => sum + row.bytes, 0);
   const lines = [
-    `new objects per unit (${count} units): ${(total / count).toFixed(0)} bytes`,
+    `heap growth per unit (${count} units): ${total.toFixed(0)} bytes`,
     '',
     '| bytes per unit | objects per unit | kind |',
     '| -------------: | ---------------: | ---- |',
     ...rows
       .slice(0, Number(entriesText ?? 40))
       .map(
-        ([kind, v]) =>
-          `| ${(v.bytes / count).toFixed(0)} | ${(v.count / count).toFixed(2)} | ${kind.replace(/\|/g, '\\|')} |`,
+        (row) =>
+          `| ${row.bytes.toFixed(0)} | ${row.count.toFixed(2)} | ${row.kind.replace(/\|/g, '\\|')} |`,
       ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
