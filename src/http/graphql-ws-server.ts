@@ -3,7 +3,6 @@
 // cookies (graphql-api.md §10). The Origin check runs on the upgrade itself, so a refused page
 // never gets a socket. At most `maxSubscriptions` operations run at once on one socket.
 import type { IncomingMessage, Server } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { execute } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -18,6 +17,7 @@ import {
   refusalBody,
   type Refusal,
 } from '../errors/request-errors';
+import { logId } from '../observability/log-ids';
 import { isOriginAllowed } from './origin-check';
 
 export interface GraphqlWsOptions extends StreamTransportDeps {
@@ -25,6 +25,11 @@ export interface GraphqlWsOptions extends StreamTransportDeps {
   path: string;
   maxSubscriptions: number;
   maxPayloadBytes: number;
+}
+
+/** What a connection keeps of its upgrade request. */
+interface UpgradeRequest {
+  headers: { cookie?: string };
 }
 
 export interface GraphqlWsServer {
@@ -42,11 +47,15 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWsServer {
     if (!isOriginAllowed(request.headers, options.allowedOrigins)) {
       return refuse(socket, 403, 'Forbidden', ORIGIN_REFUSED);
     }
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    // graphql-ws keeps what 'connection' gets as ctx.extra.request for the socket's life: only
+    // the cookie the credentials may come from, not the IncomingMessage (every header of the
+    // upgrade and its stream state, ~1 KB per connection; bench/RESULTS.md).
+    const kept: UpgradeRequest = { headers: { cookie: request.headers.cookie } };
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, kept));
   };
   options.server.on('upgrade', onUpgrade);
 
-  const server = useServer<Record<string, unknown> | undefined, { request: IncomingMessage }>(
+  const server = useServer<Record<string, unknown> | undefined, { request: UpgradeRequest }>(
     {
       schema: options.schema,
       execute,
@@ -63,7 +72,7 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWsServer {
           ];
         }
         const contextValue = options.createContext({
-          id: randomUUID(),
+          id: logId(),
           headers: credentialHeaders(ctx.connectionParams, ctx.extra.request.headers),
           transport: 'ws',
         });
@@ -91,7 +100,7 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWsServer {
 /** connection_init's authorization wins, as a header would; else the upgrade's cookies. */
 function credentialHeaders(
   params: Record<string, unknown> | undefined,
-  upgrade: IncomingMessage['headers'],
+  upgrade: UpgradeRequest['headers'],
 ): RequestHeaders {
   const authorization = params?.authorization ?? params?.Authorization;
   if (typeof authorization === 'string') return { authorization };

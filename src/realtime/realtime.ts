@@ -4,10 +4,10 @@
 // 2. attaches to the caller's shared upstream socket (the registry), waiting until it is open;
 // 3. then the subscription catches up from those anchors, so nothing committed between the
 //    check and the socket is lost.
-import { randomUUID } from 'node:crypto';
 import type { Credentials } from '../auth/credentials';
 import { UnauthenticatedError } from '../errors/gateway-errors';
 import type { Logger } from '../logger';
+import { logId } from '../observability/log-ids';
 import type { Metrics } from '../observability/metrics';
 import { createBoxEventsApi } from '../upstream/box-events-api';
 import type { UpstreamClient } from '../upstream/upstream-client';
@@ -22,7 +22,15 @@ export type SubscribeToBoxes = (
 ) => Promise<AsyncIterableIterator<SubscriptionItem>>;
 
 export interface Realtime {
-  forCaller(credentials: Credentials | null, logger: Logger, transport: string): SubscribeToBoxes;
+  /**
+   * `requestId` tags the subscription's log lines (written with the root logger: a pino child
+   * per subscription would be kept, ~500 bytes, for the life of its connection).
+   */
+  forCaller(
+    credentials: Credentials | null,
+    requestId: string,
+    transport: string,
+  ): SubscribeToBoxes;
   /** Shutdown: every subscription completes, every upstream socket closes. */
   close(): void;
 }
@@ -35,18 +43,18 @@ export interface RealtimeOptions extends Omit<SocketRegistryOptions, 'metrics' |
 }
 
 export function createRealtime(options: RealtimeOptions): Realtime {
-  const { metrics } = options;
+  const { metrics, logger } = options;
   const registry = createSocketRegistry(options);
 
   return {
-    forCaller: (credentials, logger, transport) => async (identityId, boxIds) => {
+    forCaller: (credentials, requestId, transport) => async (identityId, boxIds) => {
       if (!credentials) throw new UnauthenticatedError();
       const api = createBoxEventsApi(options.client, credentials);
       const boxes = [...new Set(boxIds.map((id) => id.toLowerCase()))];
       const anchors = new Map(
         await Promise.all(boxes.map(async (box) => [box, await newestEventId(api, box)] as const)),
       );
-      const subscriptionId = randomUUID();
+      const subscriptionId = logId();
       const started = Date.now();
       let delivered = 0;
       let detach = () => {};
@@ -56,7 +64,10 @@ export function createRealtime(options: RealtimeOptions): Realtime {
         anchors,
         bufferSize: options.subscriberBuffer,
         onOdd: (dto, reason) =>
-          logger.warn({ eventId: dto.id, eventType: dto.type, reason }, 'odd replayed event'),
+          logger.warn(
+            { requestId, eventId: dto.id, eventType: dto.type, reason },
+            'odd replayed event',
+          ),
         onDelivered(kind) {
           delivered++;
           metrics.subscriptionUpdates.inc({ kind });
@@ -68,6 +79,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
           if (error) metrics.errors.inc({ code: error.errorCode });
           logger.info(
             {
+              requestId,
               subscriptionId,
               transport,
               reason,
@@ -80,7 +92,10 @@ export function createRealtime(options: RealtimeOptions): Realtime {
         },
       });
       metrics.subscriptionsActive.inc({ transport });
-      logger.info({ subscriptionId, transport, boxes: boxes.length }, 'subscription started');
+      logger.info(
+        { requestId, subscriptionId, transport, boxes: boxes.length },
+        'subscription started',
+      );
       try {
         detach = await registry.attach(credentials, identityId.toLowerCase(), api, subscription);
         // Ended while attaching (e.g. a refusal failed it): onEnd ran with the no-op detach.

@@ -179,6 +179,14 @@ describe('logs', () => {
     const ended = entries.filter((e) => e.msg === 'subscription ended');
     expect(started.length).toBeGreaterThan(5);
     expect(ended).toHaveLength(started.length);
+    // Each subscription's lines carry its request's id, the same on its start and its end.
+    for (const start of started) {
+      expect(start.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      const end = ended.filter((e) => e.subscriptionId === start.subscriptionId);
+      expect(end).toHaveLength(1);
+      expect(end[0].requestId).toBe(start.requestId);
+    }
+    expect(new Set(started.map((e) => e.subscriptionId)).size).toBe(started.length);
     const text = t.logs.lines.join('\n');
     for (const secret of [
       ...Object.values(DEMO_TOKENS),
