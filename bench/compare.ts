@@ -4,6 +4,7 @@
 //                          tracing was merged (BENCH_BEFORE_DIST: its dist/src/main.js), and
 //                          this tree tracing every operation to a local sink that answers 200.
 //   BENCH_COMPARE=workers  this tree with WORKERS=1 against WORKERS=2.
+//   BENCH_COMPARE=before   the build at BENCH_BEFORE_DIST against this tree: the A/B of one change.
 // CPU per operation is the gateway's whole process tree (primary and workers) from
 // /proc/<pid>/stat, divided by the operations the load answered; every side is read the same way.
 // Environment: BENCH_ROUNDS (default 3), BENCH_SCENARIOS (default "d,c"), BENCH_DURATION, BENCH_WARMUP.
@@ -56,7 +57,13 @@ function sidesOf(sinkUrl: string): SideSpec[] {
     ];
   }
   const before = process.env.BENCH_BEFORE_DIST;
-  if (!before) throw new Error('BENCH_COMPARE=tracing needs BENCH_BEFORE_DIST (a built dist/)');
+  if (!before) throw new Error(`BENCH_COMPARE=${MODE} needs BENCH_BEFORE_DIST (a built dist/)`);
+  if (MODE === 'before') {
+    return [
+      { label: 'before', env: {}, script: `${before}/src/main.js` },
+      { label: 'this tree', env: {} },
+    ];
+  }
   return [
     { label: 'before tracing', env: {}, script: `${before}/src/main.js` },
     { label: 'this tree, tracing off', env: {} },
