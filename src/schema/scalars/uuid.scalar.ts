@@ -4,6 +4,8 @@ import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { BadUserInputError } from '../../errors/gateway-errors';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** What the upstream writes: tested first, it spares the lowercase copy of every id. */
+const LOWERCASE_UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 declare const CHECKED: unique symbol;
 
@@ -15,13 +17,11 @@ declare const CHECKED: unique symbol;
  */
 export type Uuid = string & { readonly [CHECKED]: 'Uuid' };
 
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID_PATTERN.test(value);
-}
-
-/** The lowercase Uuid of an upstream value, or null when it is not a UUID. */
+/** The lowercase Uuid of a value, or null when it is not a UUID. */
 export function asUuid(value: unknown): Uuid | null {
-  return isUuid(value) ? (value.toLowerCase() as Uuid) : null;
+  if (typeof value !== 'string') return null;
+  if (LOWERCASE_UUID_PATTERN.test(value)) return value as Uuid;
+  return UUID_PATTERN.test(value) ? (value.toLowerCase() as Uuid) : null;
 }
 
 function parseUuid(value: unknown): Uuid {
