@@ -4,11 +4,14 @@
 //                          tracing was merged (BENCH_BEFORE_DIST: its dist/src/main.js), and
 //                          this tree tracing every operation to a local sink that answers 200.
 //   BENCH_COMPARE=workers  this tree with WORKERS=1 against WORKERS=2.
+//   BENCH_COMPARE=before   the builds at BENCH_BEFORE_DIST (comma-separated dist/ directories)
+//                          against this tree: the A/B of one change or of a series.
 // CPU per operation is the gateway's whole process tree (primary and workers) from
 // /proc/<pid>/stat, divided by the operations the load answered; every side is read the same way.
 // Environment: BENCH_ROUNDS (default 3), BENCH_SCENARIOS (default "d,c"), BENCH_DURATION, BENCH_WARMUP.
 import { createServer, type Server } from 'node:http';
 import os from 'node:os';
+import { basename, dirname } from 'node:path';
 import { load } from './load';
 import { cpuSeconds, spawnEmulator, spawnGateway, treeCpuSeconds, type Child } from './processes';
 import { SCENARIOS } from './scenarios';
@@ -56,7 +59,18 @@ function sidesOf(sinkUrl: string): SideSpec[] {
     ];
   }
   const before = process.env.BENCH_BEFORE_DIST;
-  if (!before) throw new Error('BENCH_COMPARE=tracing needs BENCH_BEFORE_DIST (a built dist/)');
+  if (!before) throw new Error(`BENCH_COMPARE=${MODE} needs BENCH_BEFORE_DIST (a built dist/)`);
+  if (MODE === 'before') {
+    // Several builds, comma-separated, each named by its directory: one run for a series.
+    return [
+      ...before.split(',').map((dist) => ({
+        label: basename(dirname(dist)),
+        env: {},
+        script: `${dist}/src/main.js`,
+      })),
+      { label: 'this tree', env: {} },
+    ];
+  }
   return [
     { label: 'before tracing', env: {}, script: `${before}/src/main.js` },
     { label: 'this tree, tracing off', env: {} },

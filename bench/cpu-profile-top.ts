@@ -1,7 +1,9 @@
-// The top self-time entries of a V8 .cpuprofile (what `node --cpu-prof` writes, and what
-// `BENCH_CPU_PROF=<dir> npm run bench` leaves for the gateway), as markdown tables: by function
-// and by where the code lives (a package of node_modules, this repository's src/, node itself).
-// Self time is a sample count, so each entry's share of all samples is its share of CPU time.
+// The top entries of a V8 .cpuprofile (what `node --cpu-prof` writes, and what
+// `BENCH_CPU_PROF=<dir> npm run bench` leaves for the gateway), as markdown tables: self time by
+// function and by where the code lives (a package of node_modules, this repository's src/, node
+// itself), and inclusive time by function (the samples with that function anywhere on the stack:
+// who pays for what a fixed per-request cost calls). Times are sample counts, so each entry's
+// share of all samples is its share of CPU time.
 //
 // `node dist/bench/cpu-profile-top.js <file.cpuprofile> [entries, default 25] [skip seconds]`:
 // skipping the first seconds leaves the start-up (schema build, first compilations) out.
@@ -10,6 +12,7 @@ import { readFileSync } from 'node:fs';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 
 interface Profile {
@@ -37,10 +40,16 @@ function shortUrl(url: string): string {
   return own ? own[1] : url;
 }
 
-function table(title: string, counts: Map<string, number>, total: number, limit: number) {
+function table(
+  title: string,
+  counts: Map<string, number>,
+  total: number,
+  limit: number,
+  column = 'self %',
+) {
   const rows = [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit);
   return [
-    `| ${title} | self % |`,
+    `| ${title} | ${column} |`,
     '| --- | ---: |',
     ...rows.map(
       ([key, n]) => `| ${key.replace(/\|/g, '\\|')} | ${((100 * n) / total).toFixed(1)} |`,
@@ -55,7 +64,16 @@ function main(): void {
   const skipMicros = Number(skipArg ?? '0') * 1e6;
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const nameOf = (node: ProfileNode): string => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const where = url === '' ? '' : ` ${shortUrl(url)}:${lineNumber + 1}`;
+    return `${functionName || '(anonymous)'}${where}`;
+  };
   const byFunction = new Map<string, number>();
+  const inclusive = new Map<string, number>();
   const byOrigin = new Map<string, number>();
   let total = 0;
   let elapsed = 0;
@@ -65,18 +83,25 @@ function main(): void {
     if (elapsed < skipMicros) continue;
     const node = byId.get(id);
     if (!node) continue;
-    const { functionName, url, lineNumber } = node.callFrame;
+    const { functionName, url } = node.callFrame;
     if (functionName === '(idle)') continue;
     total += 1;
-    const where = url === '' ? '' : ` ${shortUrl(url)}:${lineNumber + 1}`;
-    const fn = `${functionName || '(anonymous)'}${where}`;
+    const fn = nameOf(node);
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + 1);
     const from = origin(url, functionName);
     byOrigin.set(from, (byOrigin.get(from) ?? 0) + 1);
+    // Each function once per sample, however often it recurs on the stack.
+    const onStack = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const frame = byId.get(at);
+      if (frame && frame.callFrame.functionName !== '(root)') onStack.add(nameOf(frame));
+    }
+    for (const name of onStack) inclusive.set(name, (inclusive.get(name) ?? 0) + 1);
   }
   process.stdout.write(
     `${total} busy samples (idle excluded)\n\n${table('function', byFunction, total, limit)}\n\n` +
-      `${table('code', byOrigin, total, limit)}\n`,
+      `${table('code', byOrigin, total, limit)}\n\n` +
+      `${table('function', inclusive, total, limit, 'inclusive %')}\n`,
   );
 }
 

@@ -10,7 +10,7 @@
 //   token, the cookies or the CSRF header gives `{ kind: 'rejected' }`: every field that needs
 //   the upstream then fails with UNAUTHENTICATED and a message naming what was wrong (never the
 //   value). Reading never throws, so context creation never fails and introspection still works.
-// - Secrets are non-enumerable, and toJSON / util.inspect print `[redacted]`: a credentials
+// - Secrets are private fields, and toJSON / util.inspect print `[redacted]`: a credentials
 //   object in a log line, a spread or JSON.stringify shows no token.
 import { createHash, randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
@@ -55,13 +55,13 @@ export function readCredentials(headers: RequestHeaders): Credentials | null {
       if (!SAFE_VALUE.test(token)) {
         return rejected('the Authorization: Bearer header does not carry a usable token');
       }
-      return secret({ kind: 'bearer' }, { token });
+      return new Bearer(token);
     }
   }
   const cookies = parseCookies(header(headers, 'cookie'));
   const accessToken = cookies.get('accesstoken');
   if (accessToken === undefined) return null;
-  const values: Record<string, string | undefined> = {
+  const values = {
     accessToken,
     tokenType: cookies.get('tokentype'),
     csrfCookie: cookies.get('_csrf'),
@@ -72,8 +72,7 @@ export function readCredentials(headers: RequestHeaders): Credentials | null {
       return rejected(`the ${LABELS[name]} contains characters that cannot be forwarded`);
     }
   }
-  const present = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
-  return secret({ kind: 'cookies' }, present) as CookieCredentials;
+  return new Cookies(values);
 }
 
 const LABELS: Record<string, string> = {
@@ -131,19 +130,61 @@ function rejected(reason: string): RejectedCredentials {
   return { kind: 'rejected', reason };
 }
 
-/** Public fields enumerable, secret ones not; printing either way shows `[redacted]`. */
-function secret<T extends { kind: string }>(
-  publicPart: T,
-  secrets: Record<string, string | undefined>,
-) {
-  const target: Record<string, unknown> = { ...publicPart };
-  for (const [key, value] of Object.entries(secrets)) {
-    Object.defineProperty(target, key, { value, enumerable: false });
+/**
+ * Secrets live in private fields, read through getters: never own properties, so neither
+ * Object.keys, a spread nor JSON.stringify sees them, and toJSON / util.inspect print
+ * `[redacted]`. Classes rather than per-object property descriptors: every request builds one,
+ * and four defineProperty calls plus a freeze were 3 % of a request's CPU (bench/RESULTS.md).
+ */
+abstract class Redacted {
+  abstract readonly kind: string;
+  toJSON() {
+    return { kind: this.kind, secrets: REDACTED };
   }
-  const redacted = () => ({ kind: publicPart.kind, secrets: REDACTED });
-  Object.defineProperty(target, 'toJSON', { value: redacted, enumerable: false });
-  Object.defineProperty(target, inspect.custom, { value: redacted, enumerable: false });
-  return Object.freeze(target) as unknown as BearerCredentials | CookieCredentials;
+  [inspect.custom]() {
+    return this.toJSON();
+  }
+}
+
+class Bearer extends Redacted implements BearerCredentials {
+  readonly kind = 'bearer';
+  readonly #token: string;
+  constructor(token: string) {
+    super();
+    this.#token = token;
+    Object.freeze(this);
+  }
+  get token() {
+    return this.#token;
+  }
+}
+
+class Cookies extends Redacted implements CookieCredentials {
+  readonly kind = 'cookies';
+  readonly #accessToken: string;
+  readonly #tokenType: string | undefined;
+  readonly #csrfCookie: string | undefined;
+  readonly #csrfHeader: string | undefined;
+  constructor(values: Omit<CookieCredentials, 'kind'>) {
+    super();
+    this.#accessToken = values.accessToken;
+    this.#tokenType = values.tokenType;
+    this.#csrfCookie = values.csrfCookie;
+    this.#csrfHeader = values.csrfHeader;
+    Object.freeze(this);
+  }
+  get accessToken() {
+    return this.#accessToken;
+  }
+  get tokenType() {
+    return this.#tokenType;
+  }
+  get csrfCookie() {
+    return this.#csrfCookie;
+  }
+  get csrfHeader() {
+    return this.#csrfHeader;
+  }
 }
 
 function header(headers: RequestHeaders, name: string): string | string[] | undefined {

@@ -30,10 +30,13 @@ export function registerCookieCsrfGuard(
   app: FastifyInstance,
   options: HttpErrorOptions & { graphqlPath: string },
 ): void {
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.url.split('?')[0] !== options.graphqlPath) return;
-    if (mayBeForged(request.headers)) {
-      return sendHttpError(options, reply, 400, csrfRefused(PREFLIGHT_HEADERS));
+  // Callback style: it runs on every request (gateway.ts says why). Answering ends the request
+  // without calling done, as Fastify asks of a callback hook that replies.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.url.split('?')[0] === options.graphqlPath && mayBeForged(request.headers)) {
+      sendHttpError(options, reply, 400, csrfRefused(PREFLIGHT_HEADERS));
+      return;
     }
+    done();
   });
 }

@@ -62,7 +62,7 @@ export function checkAfter(after: string | null | undefined): number {
 }
 
 /** `boxes(ids)` and `boxEvents(boxIds)`: 1 to 50 ids (duplicates allowed). */
-export function checkBoxIds(ids: readonly string[], name = 'ids'): readonly string[] {
+export function checkBoxIds<T extends string>(ids: readonly T[], name = 'ids'): readonly T[] {
   if (ids.length < 1 || ids.length > MAX_BOX_IDS) {
     throw new BadUserInputError(
       `${name} must hold 1 to ${MAX_BOX_IDS} box ids, got ${ids.length}`,

@@ -113,6 +113,18 @@ it.each(CASES)(
   },
 );
 
+it('enum values are their GraphQL names on both executors (compiled leaves are served as resolved)', async () => {
+  // AccessAddedEvent (restrictionType) is only ever a mutation's answer: graphql-js serves it.
+  const events = `events(limit: 100) { type ... on AccessModeChangedEvent { accessMode } }`;
+  const body = { query: `{ w: box(id: "${W}") { ${events} } c: box(id: "${C}") { ${events} } }` };
+  const headers = { authorization: `Bearer ${DEMO_TOKENS.alice}` };
+  const [jit, plain] = await Promise.all([on.post(body, headers), off.post(body, headers)]);
+  expect(lastExecutor(on)).toBe('jit');
+  expect(jit.text).toBe(plain.text);
+  expect(jit.text).toContain('"accessMode":"PUBLIC"');
+  expect(jit.text).not.toContain('"errors"');
+});
+
 it('the operation log line and metrics see the same outcome and error codes', async () => {
   const query = `{ boxes(ids: ["${W}", "${C}"]) { id eventsCount } }`;
   const headers = { authorization: `Bearer ${DEMO_TOKENS.bob}` };

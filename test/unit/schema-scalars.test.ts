@@ -11,7 +11,7 @@ import {
 } from '../../src/schema/arguments';
 import { decodeCursor, encodeCursor } from '../../src/schema/box/cursor';
 import { DateTimeScalar } from '../../src/schema/scalars/date-time.scalar';
-import { UUIDScalar } from '../../src/schema/scalars/uuid.scalar';
+import { asUuid, UUIDScalar } from '../../src/schema/scalars/uuid.scalar';
 
 const UUID = '74ee16b5-89be-44f7-bcdd-117f496a90a7';
 
@@ -19,7 +19,14 @@ describe('UUID', () => {
   it('accepts any case and returns lowercase, from variables and literals', () => {
     expect(UUIDScalar.parseValue(UUID.toUpperCase())).toBe(UUID);
     expect(UUIDScalar.parseLiteral({ kind: Kind.STRING, value: UUID.toUpperCase() })).toBe(UUID);
-    expect(UUIDScalar.serialize(UUID.toUpperCase())).toBe(UUID);
+  });
+
+  it('is checked and lowercased where an upstream value enters (asUuid), then served as it is', () => {
+    expect(asUuid(UUID.toUpperCase())).toBe(UUID);
+    expect(asUuid(`${UUID}0`)).toBeNull();
+    expect(asUuid(42)).toBeNull();
+    expect(UUIDScalar.serialize(asUuid(UUID))).toBe(UUID);
+    expect(() => UUIDScalar.serialize(42)).toThrow(TypeError);
   });
 
   it.each(['YOU_KNOW_IM_BAD', `${UUID}0`, UUID.replace(/-/g, ''), '', 42])(

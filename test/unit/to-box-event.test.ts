@@ -3,6 +3,7 @@
 import { AccessMode } from '../../src/schema/access/access-mode.enum';
 import { AccessRestriction } from '../../src/schema/access/access-restriction.enum';
 import { Box } from '../../src/schema/box/box.type';
+import { asUuid } from '../../src/schema/scalars/uuid.scalar';
 import {
   AccessAddedEvent,
   AccessModeChangedEvent,
@@ -122,8 +123,24 @@ describe('toBoxEvent: the fields every event has', () => {
     );
   });
 
+  it('lowercases every upstream UUID it keeps (the UUID scalar serves them as they are)', () => {
+    const upper = (id: string) => id.toUpperCase();
+    const content = { encrypted: 'meta', public_key: 'pk', encrypted_file_id: upper(FILE_ID) };
+    const dto = event('msg.file', content, {
+      id: upper(EVENT_ID),
+      box_id: upper(BOX_ID),
+      referrer_id: upper(OTHER_ID),
+    });
+    expect(map(dto)).toMatchObject({
+      id: EVENT_ID,
+      boxId: BOX_ID,
+      referrerId: OTHER_ID,
+      encryptedFileId: FILE_ID,
+    });
+  });
+
   it('gives every event the same lazy Box as Query.box', () => {
-    expect(map(event('member.join', null)).box).toEqual(new Box(BOX_ID));
+    expect(map(event('member.join', null)).box).toEqual(new Box(asUuid(BOX_ID)!));
   });
 
   it('keeps referrer_id', () => {

@@ -1,10 +1,20 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Values are the upstream strings of state.access_mode (upstream-api.md §6.9). */
+/**
+ * Values are the GraphQL names: compiled execution serves enum values as they are
+ * (graphql-jit's disableLeafSerialization, execution/compiled-queries.ts), so a value must be
+ * what the client reads. The upstream's strings are in ACCESS_MODE_UPSTREAM.
+ */
 export enum AccessMode {
-  PUBLIC = 'public',
-  LIMITED = 'limited',
+  PUBLIC = 'PUBLIC',
+  LIMITED = 'LIMITED',
 }
+
+/** The upstream strings of state.access_mode's `value` (upstream-api.md §6.9). */
+export const ACCESS_MODE_UPSTREAM: Readonly<Record<AccessMode, string>> = {
+  [AccessMode.PUBLIC]: 'public',
+  [AccessMode.LIMITED]: 'limited',
+};
 
 registerEnumType(AccessMode, {
   name: 'AccessMode',

@@ -1,10 +1,19 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Values are the upstream strings of access.add's restriction_type (upstream-api.md §6.11). */
+/**
+ * Values are the GraphQL names, as for AccessMode (access-mode.enum.ts says why). The
+ * upstream's strings are in ACCESS_RESTRICTION_UPSTREAM.
+ */
 export enum AccessRestriction {
-  IDENTIFIER = 'identifier',
-  EMAIL_DOMAIN = 'email_domain',
+  IDENTIFIER = 'IDENTIFIER',
+  EMAIL_DOMAIN = 'EMAIL_DOMAIN',
 }
+
+/** The upstream strings of access.add's `restriction_type` (upstream-api.md §6.11). */
+export const ACCESS_RESTRICTION_UPSTREAM: Readonly<Record<AccessRestriction, string>> = {
+  [AccessRestriction.IDENTIFIER]: 'identifier',
+  [AccessRestriction.EMAIL_DOMAIN]: 'email_domain',
+};
 
 registerEnumType(AccessRestriction, {
   name: 'AccessRestriction',

@@ -9,6 +9,7 @@ import { toBoxEvents } from '../event/map-events';
 import { writeToBox } from '../event/write-events';
 import { UUIDScalar } from '../scalars/uuid.scalar';
 import { AccessAddInput } from './access-add.input';
+import { ACCESS_RESTRICTION_UPSTREAM } from './access-restriction.enum';
 import { AccessChangeResult } from './access-change-result.type';
 
 @Resolver((_of) => AccessChangeResult)
@@ -44,7 +45,7 @@ function toAccessRemove(accessId: string): BatchEventBody {
 
 function toAccessAdd(input: AccessAddInput): BatchEventBody {
   const content: Record<string, unknown> = {
-    restriction_type: input.restrictionType,
+    restriction_type: ACCESS_RESTRICTION_UPSTREAM[input.restrictionType],
     value: input.value,
   };
   if (input.autoInvite !== undefined && input.autoInvite !== null)

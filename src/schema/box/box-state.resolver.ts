@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context';
-import { AccessMode } from '../access/access-mode.enum';
+import { ACCESS_MODE_UPSTREAM, AccessMode } from '../access/access-mode.enum';
 import { AccessModeChangedEvent, KeyShareChangedEvent } from '../event/event-types';
 import { createBoxEvent, expectEvent } from '../event/write-events';
 import { UUIDScalar } from '../scalars/uuid.scalar';
@@ -17,7 +17,7 @@ export class BoxStateResolver {
   ): Promise<AccessModeChangedEvent> {
     const event = await createBoxEvent(ctx, boxId, {
       type: 'state.access_mode',
-      content: { value: mode },
+      content: { value: ACCESS_MODE_UPSTREAM[mode] },
     });
     return expectEvent(event, AccessModeChangedEvent, 'state.access_mode');
   }

@@ -4,7 +4,7 @@ import { checkBoxIds, checkPage } from '../arguments';
 import { BoxEvent } from '../event/box-event.interface';
 import { FileMessageEvent } from '../event/event-types';
 import { onlyFileEvents, toBoxEvents } from '../event/map-events';
-import { UUIDScalar } from '../scalars/uuid.scalar';
+import { type Uuid, UUIDScalar } from '../scalars/uuid.scalar';
 import { BoxPageArgs } from './box-page.args';
 import { Box } from './box.type';
 
@@ -13,7 +13,7 @@ export class BoxResolver {
   @Query((_returns) => Box, {
     description: 'A box by id. Never null: every field below fetches lazily and fails on its own.',
   })
-  box(@Arg('id', (_type) => UUIDScalar, { description: 'The box id.' }) id: string): Box {
+  box(@Arg('id', (_type) => UUIDScalar, { description: 'The box id.' }) id: Uuid): Box {
     return new Box(id);
   }
 
@@ -22,7 +22,7 @@ export class BoxResolver {
       'Several boxes at once (1 to 50 ids; duplicates allowed and served once), in the order asked.',
   })
   boxes(
-    @Arg('ids', (_type) => [UUIDScalar], { description: '1 to 50 box ids.' }) ids: string[],
+    @Arg('ids', (_type) => [UUIDScalar], { description: '1 to 50 box ids.' }) ids: Uuid[],
   ): Box[] {
     return checkBoxIds(ids).map((id) => new Box(id));
   }

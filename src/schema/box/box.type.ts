@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { UUIDScalar } from '../scalars/uuid.scalar';
+import { type Uuid, UUIDScalar } from '../scalars/uuid.scalar';
 
 /**
  * A box (a conversation). Lazy: only the id is known up front, every list and count is a field
@@ -11,9 +11,9 @@ import { UUIDScalar } from '../scalars/uuid.scalar';
 })
 export class Box {
   @Field((_type) => UUIDScalar, { description: 'The box id.' })
-  readonly id: string;
+  readonly id: Uuid;
 
-  constructor(id: string) {
+  constructor(id: Uuid) {
     this.id = id;
   }
 }

@@ -1,17 +1,17 @@
 import { type ClassType, Field, InterfaceType } from 'type-graphql';
 import { Box } from '../box/box.type';
-import { DateTimeScalar } from '../scalars/date-time.scalar';
-import { UUIDScalar } from '../scalars/uuid.scalar';
+import { type DateTime, DateTimeScalar } from '../scalars/date-time.scalar';
+import { type Uuid, UUIDScalar } from '../scalars/uuid.scalar';
 import { Identity } from './identity.type';
 
 /** What every upstream event has (upstream-api.md §3.1), already camelCased. */
 export interface BoxEventBase {
-  id: string;
+  id: Uuid;
   type: string;
-  boxId: string;
-  serverEventCreatedAt: string;
+  boxId: Uuid;
+  serverEventCreatedAt: DateTime;
   sender: Identity;
-  referrerId: string | null;
+  referrerId: Uuid | null;
 }
 
 // resolveType goes by the instance's class, looked up in this registry, never by class or type
@@ -36,7 +36,7 @@ export function resolveBoxEventClass(value: unknown): ClassType {
 })
 export abstract class BoxEvent {
   @Field((_type) => UUIDScalar, { description: 'The event id.' })
-  readonly id: string;
+  readonly id: Uuid;
 
   @Field({
     description: 'The upstream type string, e.g. "msg.text"; unknown types pass through here.',
@@ -44,12 +44,12 @@ export abstract class BoxEvent {
   readonly type: string;
 
   @Field((_type) => UUIDScalar, { description: 'The id of the box the event belongs to.' })
-  readonly boxId: string;
+  readonly boxId: Uuid;
 
   @Field((_type) => DateTimeScalar, {
     description: 'When the upstream recorded the event, exactly as it wrote it.',
   })
-  readonly serverEventCreatedAt: string;
+  readonly serverEventCreatedAt: DateTime;
 
   @Field((_type) => Identity, {
     description: 'Who caused the event (for a kick: the kicked member).',
@@ -61,7 +61,7 @@ export abstract class BoxEvent {
     description:
       'The event this one refers to (the edited or deleted message, the join a leave ends, …).',
   })
-  readonly referrerId: string | null;
+  readonly referrerId: Uuid | null;
 
   constructor(base: BoxEventBase) {
     this.id = base.id;

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { DateTimeScalar } from '../scalars/date-time.scalar';
+import { type DateTime, DateTimeScalar } from '../scalars/date-time.scalar';
 import { Identity } from './identity.type';
 
 @ObjectType('MessageDeletion', { description: 'Who deleted a message, and when if known.' })
@@ -12,9 +12,9 @@ export class MessageDeletion {
     description:
       'When it was deleted; null where the upstream sends the zero time 0001-01-01T00:00:00Z.',
   })
-  readonly deletedAt: string | null;
+  readonly deletedAt: DateTime | null;
 
-  constructor(deletedBy: Identity, deletedAt: string | null) {
+  constructor(deletedBy: Identity, deletedAt: DateTime | null) {
     this.deletedBy = deletedBy;
     this.deletedAt = deletedAt;
   }

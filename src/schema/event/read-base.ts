@@ -4,7 +4,7 @@
 import { UpstreamProtocolError } from '../../upstream/upstream-errors';
 import type { EventDto } from '../../upstream/upstream-types';
 import { isDateTime } from '../scalars/date-time.scalar';
-import { isUuid } from '../scalars/uuid.scalar';
+import { asUuid, type Uuid } from '../scalars/uuid.scalar';
 import type { BoxEventBase } from './box-event.interface';
 import { isJsonObject, readIdentity } from './upstream-content';
 
@@ -18,27 +18,31 @@ export function readBase(dto: EventDto, onOdd: OddEventHandler | undefined): Box
     new UpstreamProtocolError(
       `upstream event ${typeof dto.id === 'string' ? dto.id : '(no id)'} has no valid ${key}`,
     );
-  if (!isUuid(dto.id)) throw missing('id');
+  const id = asUuid(dto.id);
+  if (id === null) throw missing('id');
   if (typeof dto.type !== 'string' || dto.type === '') throw missing('type');
-  if (!isUuid(dto.box_id)) throw missing('box_id');
-  if (!isDateTime(dto.server_event_created_at)) throw missing('server_event_created_at');
+  const boxId = asUuid(dto.box_id);
+  if (boxId === null) throw missing('box_id');
+  const createdAt: unknown = dto.server_event_created_at;
+  if (!isDateTime(createdAt)) throw missing('server_event_created_at');
   const sender = readIdentity(dto.sender);
   if (!sender) throw missing('sender');
   return {
-    id: dto.id.toLowerCase(),
+    id,
     type: dto.type,
-    boxId: dto.box_id.toLowerCase(),
-    serverEventCreatedAt: dto.server_event_created_at,
+    boxId,
+    serverEventCreatedAt: createdAt,
     sender,
     referrerId: readReferrerId(dto, onOdd),
   };
 }
 
 /** Not part of what every event has: a bad referrer_id is reported and served as null. */
-function readReferrerId(dto: EventDto, onOdd: OddEventHandler | undefined): string | null {
+function readReferrerId(dto: EventDto, onOdd: OddEventHandler | undefined): Uuid | null {
   const referrerId: unknown = dto.referrer_id;
   if (referrerId === null || referrerId === undefined || referrerId === '') return null;
-  if (isUuid(referrerId)) return referrerId.toLowerCase();
+  const uuid = asUuid(referrerId);
+  if (uuid !== null) return uuid;
   onOdd?.(dto, 'referrer_id is not a UUID; served as null');
   return null;
 }

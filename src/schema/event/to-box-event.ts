@@ -6,8 +6,8 @@
 // - only an event missing what every event has (id, type, box_id, server_event_created_at,
 //   sender) is an error: UpstreamProtocolError, which fails the list field it is in (read-base.ts).
 import type { EventDto } from '../../upstream/upstream-types';
-import { AccessMode } from '../access/access-mode.enum';
-import { AccessRestriction } from '../access/access-restriction.enum';
+import { ACCESS_MODE_UPSTREAM } from '../access/access-mode.enum';
+import { ACCESS_RESTRICTION_UPSTREAM } from '../access/access-restriction.enum';
 import type { BoxEvent, BoxEventBase } from './box-event.interface';
 import { isKnownEventType, type KnownEventType } from './event-type-names';
 import {
@@ -41,14 +41,11 @@ import {
 
 export type { OddEventHandler } from './read-base';
 
-const ACCESS_MODES = new Map([
-  ['public', AccessMode.PUBLIC],
-  ['limited', AccessMode.LIMITED],
-]);
-const ACCESS_RESTRICTIONS = new Map([
-  ['identifier', AccessRestriction.IDENTIFIER],
-  ['email_domain', AccessRestriction.EMAIL_DOMAIN],
-]);
+/** upstream string → enum value: the enum files' tables read backwards. */
+const fromUpstream = <T extends string>(table: Readonly<Record<T, string>>) =>
+  new Map(Object.entries<string>(table).map(([value, upstream]) => [upstream, value as T]));
+const ACCESS_MODES = fromUpstream(ACCESS_MODE_UPSTREAM);
+const ACCESS_RESTRICTIONS = fromUpstream(ACCESS_RESTRICTION_UPSTREAM);
 
 export function toBoxEvent(dto: EventDto, onOdd?: OddEventHandler): BoxEvent {
   const base = readBase(dto, onOdd);

@@ -2,8 +2,8 @@
 // the upstream is trusted: a content field of the wrong shape throws OddContentError, which
 // toBoxEvent turns into an UnknownBoxEvent (the raw content kept) plus a warning.
 import type { IdentityDto } from '../../upstream/upstream-types';
-import { isDateTime } from '../scalars/date-time.scalar';
-import { isUuid } from '../scalars/uuid.scalar';
+import { type DateTime, isDateTime } from '../scalars/date-time.scalar';
+import { asUuid, type Uuid } from '../scalars/uuid.scalar';
 import { Identity } from './identity.type';
 import { MessageDeletion } from './message-deletion.type';
 
@@ -39,14 +39,17 @@ export function optionalString(object: JsonObject, key: string): string | null {
   throw new OddContentError(`content.${key} is ${describe(value)}, not a string`);
 }
 
-export function optionalUuid(object: JsonObject, key: string): string | null {
+/** Absent or null → null; a UUID, lowercased; anything else is odd. */
+export function optionalUuid(object: JsonObject, key: string): Uuid | null {
   const value = optionalString(object, key);
-  if (value === null || isUuid(value)) return value;
+  if (value === null) return null;
+  const uuid = asUuid(value);
+  if (uuid !== null) return uuid;
   throw new OddContentError(`content.${key} is not a UUID`);
 }
 
 /** Absent or null → null; a string that is not RFC 3339 cannot be served as a DateTime: odd. */
-export function optionalDateTime(object: JsonObject, key: string): string | null {
+export function optionalDateTime(object: JsonObject, key: string): DateTime | null {
   const value = optionalString(object, key);
   if (value === null || isDateTime(value)) return value;
   throw new OddContentError(`content.${key} is not an RFC 3339 date-time`);

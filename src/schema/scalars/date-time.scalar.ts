@@ -6,12 +6,21 @@ import { BadUserInputError } from '../../errors/gateway-errors';
 
 const RFC3339_PATTERN = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
+declare const CHECKED: unique symbol;
+
+/**
+ * An RFC 3339 string checked where it entered the gateway (asDateTime in the mapping, or this
+ * scalar's parse), as with Uuid (uuid.scalar.ts): every DateTime field is typed DateTime, so
+ * serialize does not test the pattern again.
+ */
+export type DateTime = string & { readonly [CHECKED]: 'DateTime' };
+
 /** Whether a value can be served as a DateTime: an RFC 3339 string, kept exactly as written. */
-export function isDateTime(value: unknown): value is string {
+export function isDateTime(value: unknown): value is DateTime {
   return typeof value === 'string' && RFC3339_PATTERN.test(value);
 }
 
-function parseDateTime(value: unknown): string {
+function parseDateTime(value: unknown): DateTime {
   if (isDateTime(value)) return value;
   const shown = typeof value === 'string' ? JSON.stringify(value) : typeof value;
   throw new BadUserInputError(
@@ -20,12 +29,13 @@ function parseDateTime(value: unknown): string {
   );
 }
 
-export const DateTimeScalar = new GraphQLScalarType<string, string>({
+export const DateTimeScalar = new GraphQLScalarType<DateTime, string>({
   name: 'DateTime',
   description:
     'An RFC 3339 date-time string, passed through exactly as the upstream wrote it (no precision lost).',
+  // A DateTime (checked on entry); a non-string means a field not typed DateTime.
   serialize(value) {
-    if (isDateTime(value)) return value;
+    if (typeof value === 'string') return value;
     throw new TypeError(
       `DateTime cannot serialize ${typeof value === 'string' ? JSON.stringify(value) : typeof value}: expected an RFC 3339 string`,
     );

@@ -7,6 +7,9 @@ import { UUIDScalar } from '../scalars/uuid.scalar';
     'One item of Subscription.boxEvents: a new event of a subscribed box, or the notice sent once per box after the upstream connection came back.',
 })
 export class BoxEventUpdate {
+  // Not typed Uuid (src/realtime/ builds these from strings), the one UUID field that is not:
+  // its values are the subscription's boxIds arguments, parsed by the UUID scalar, or the
+  // boxId of an event the mapping checked (uuid.scalar.ts: serialize does not check again).
   @Field((_type) => UUIDScalar, { description: 'The box this update is about.' })
   readonly boxId: string;
 

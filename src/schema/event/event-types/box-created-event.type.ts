@@ -1,13 +1,13 @@
 import { Field, ObjectType } from 'type-graphql';
-import { UUIDScalar } from '../../scalars/uuid.scalar';
+import { type Uuid, UUIDScalar } from '../../scalars/uuid.scalar';
 import { BoxEvent, type BoxEventBase } from '../box-event.interface';
 
 export interface BoxCreatedContent {
   title: string;
   publicKey: string;
-  ownerOrgId: string | null;
-  datatagId: string | null;
-  subjectIdentityId: string | null;
+  ownerOrgId: Uuid | null;
+  datatagId: Uuid | null;
+  subjectIdentityId: Uuid | null;
 }
 
 @ObjectType('BoxCreatedEvent', {
@@ -23,16 +23,16 @@ export class BoxCreatedEvent extends BoxEvent {
   readonly publicKey: string;
 
   @Field((_type) => UUIDScalar, { nullable: true, description: 'The organisation owning the box.' })
-  readonly ownerOrgId: string | null;
+  readonly ownerOrgId: Uuid | null;
 
   @Field((_type) => UUIDScalar, { nullable: true, description: 'The data tag of the box, if any.' })
-  readonly datatagId: string | null;
+  readonly datatagId: Uuid | null;
 
   @Field((_type) => UUIDScalar, {
     nullable: true,
     description: 'The data subject of the box, if any.',
   })
-  readonly subjectIdentityId: string | null;
+  readonly subjectIdentityId: Uuid | null;
 
   constructor(base: BoxEventBase, content: BoxCreatedContent) {
     super(base);

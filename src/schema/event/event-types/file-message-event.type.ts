@@ -1,12 +1,12 @@
 import { Field, ObjectType } from 'type-graphql';
-import { UUIDScalar } from '../../scalars/uuid.scalar';
+import { type Uuid, UUIDScalar } from '../../scalars/uuid.scalar';
 import { BoxEvent, type BoxEventBase } from '../box-event.interface';
 import { MessageDeletion } from '../message-deletion.type';
 
 export interface FileMessageContent {
   encrypted: string | null;
   publicKey: string | null;
-  encryptedFileId: string | null;
+  encryptedFileId: Uuid | null;
   isSaved: boolean;
   deletion: MessageDeletion | null;
 }
@@ -32,7 +32,7 @@ export class FileMessageEvent extends BoxEvent {
     nullable: true,
     description: 'The stored encrypted file; null once deleted.',
   })
-  readonly encryptedFileId: string | null;
+  readonly encryptedFileId: Uuid | null;
 
   @Field({
     description:

@@ -1,12 +1,12 @@
 import { Field, ObjectType } from 'type-graphql';
-import { DateTimeScalar } from '../../scalars/date-time.scalar';
+import { type DateTime, DateTimeScalar } from '../../scalars/date-time.scalar';
 import { BoxEvent, type BoxEventBase } from '../box-event.interface';
 import { MessageDeletion } from '../message-deletion.type';
 
 export interface TextMessageContent {
   encrypted: string | null;
   publicKey: string | null;
-  lastEditedAt: string | null;
+  lastEditedAt: DateTime | null;
   deletion: MessageDeletion | null;
 }
 
@@ -32,7 +32,7 @@ export class TextMessageEvent extends BoxEvent {
     nullable: true,
     description: 'When the message was last edited.',
   })
-  readonly lastEditedAt: string | null;
+  readonly lastEditedAt: DateTime | null;
 
   @Field((_type) => MessageDeletion, {
     nullable: true,
