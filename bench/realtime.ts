@@ -13,17 +13,21 @@
 //   before it answers the POST (upstream-api.md §9.8 #13), so the figure includes the emulator's
 //   own POST handling;
 // - the fan-out capacity: messages posted back to back; deliveries per second until the last one
-//   (its latencies are queueing by construction and reported as such).
+//   (its latencies are queueing by construction and reported as such);
+// - CPU per delivery in both phases: the process's user + system CPU (/proc) over the phase
+//   divided by its deliveries, the figure least moved by the other processes on the machine.
 // The publisher posts straight to the emulator, so the server's CPU goes to fan-out alone.
 // BENCH_GATEWAY_FLAGS adds node flags after npm start's to the gateway (e.g.
 // --max-semi-space-size=1 to see how much of the idle RSS is the young generation npm start lets
-// grow). BENCH_CPU_PROF=<dir> runs the gateway under --cpu-prof (written when it exits; the burst
-// dominates it: summarise with bench/cpu-profile-top.ts).
+// grow). BENCH_CPU_PROF=<dir> runs the gateway under --cpu-prof and the floor too (as
+// floor.cpuprofile); written when they exit, the burst dominates them: summarise with
+// bench/cpu-profile-top.ts.
 import os from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { REALTIME_CALLERS } from '../emulator';
 import {
+  cpuSeconds,
   memoryAfterGc,
   scrapeMetrics,
   spawnEmulator,
@@ -62,7 +66,13 @@ const perSubscriberKB = (after: number, before: number) =>
   +((after - before) / SUBSCRIBERS / 1024).toFixed(2);
 
 function spawnSide(side: Side, emulatorUrl: string): Promise<Child> {
-  if (side === 'floor') return spawnRealtimeFloor(emulatorUrl, GC_PRELOAD);
+  if (side === 'floor') {
+    const dir = process.env.BENCH_CPU_PROF;
+    const profile = dir
+      ? ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', 'floor.cpuprofile']
+      : [];
+    return spawnRealtimeFloor(emulatorUrl, [...GC_PRELOAD, ...profile]);
+  }
   const extraFlags = (process.env.BENCH_GATEWAY_FLAGS ?? '').split(/\s+/).filter(Boolean);
   return spawnGateway(emulatorUrl, {}, process.env.BENCH_CPU_PROF, {
     nodeFlags: [...GC_PRELOAD, ...extraFlags],
@@ -102,6 +112,7 @@ async function measure(side: Side) {
     for (; n < WARM_UP_MESSAGES; n++) await clients.post(n);
     await waitFor('warm-up deliveries', () => clients.deliveries >= n * SUBSCRIBERS);
     clients.reset();
+    const pacedCpu = cpuSeconds(server.pid);
     for (let i = 0; i < LATENCY_MESSAGES; i++, n++) {
       const started = performance.now();
       await clients.post(n);
@@ -110,10 +121,12 @@ async function measure(side: Side) {
     const asked = LATENCY_MESSAGES * SUBSCRIBERS;
     await waitFor('latency deliveries', () => clients.deliveries >= asked, 60_000).catch(() => {});
     const pacedDelivered = clients.deliveries;
+    const pacedCpuUs = ((cpuSeconds(server.pid) - pacedCpu) * 1e6) / pacedDelivered;
     const paced = [...clients.latencies];
 
     // Fan-out: back-to-back posts, 4 at a time.
     clients.reset();
+    const burstCpu = cpuSeconds(server.pid);
     const burstStart = performance.now();
     const first = n;
     let next = first;
@@ -126,6 +139,7 @@ async function measure(side: Side) {
     const burstAsked = BURST_MESSAGES * SUBSCRIBERS;
     await waitFor('burst deliveries', () => clients.deliveries >= burstAsked).catch(() => {});
     const burstSeconds = (clients.lastDeliveryAt - burstStart) / 1000;
+    const burstCpuUs = ((cpuSeconds(server.pid) - burstCpu) * 1e6) / clients.deliveries;
 
     return {
       frames: clients.framesOfFirst,
@@ -144,6 +158,7 @@ async function measure(side: Side) {
           delivered: `${pacedDelivered}/${asked}`,
           p50ms: +percentile(paced, 50).toFixed(2),
           p99ms: +percentile(paced, 99).toFixed(2),
+          cpuUsPerDelivery: +pacedCpuUs.toFixed(1),
         },
         burst: {
           postedInS: +(postedIn / 1000).toFixed(2),
@@ -151,6 +166,7 @@ async function measure(side: Side) {
           deliveriesPerS: Math.round(clients.deliveries / burstSeconds),
           p50ms: +percentile(clients.latencies, 50).toFixed(1),
           p99ms: +percentile(clients.latencies, 99).toFixed(1),
+          cpuUsPerDelivery: +burstCpuUs.toFixed(1),
         },
         subscriptionsEndedWithError: Object.fromEntries(clients.ended),
       },
@@ -205,6 +221,8 @@ async function main(): Promise<void> {
       pacedP50: ratio(g.paced.p50ms, f.paced.p50ms),
       pacedP99: ratio(g.paced.p99ms, f.paced.p99ms),
       burstDeliveriesPerS: ratio(g.burst.deliveriesPerS, f.burst.deliveriesPerS),
+      pacedCpuPerDelivery: ratio(g.paced.cpuUsPerDelivery, f.paced.cpuUsPerDelivery),
+      burstCpuPerDelivery: ratio(g.burst.cpuUsPerDelivery, f.burst.cpuUsPerDelivery),
       rssPerIdleSubscriber: ratio(g.rssPerIdleSubscriberKB, f.rssPerIdleSubscriberKB),
       heapPerIdleSubscriber: ratio(g.heapPerIdleSubscriberKB, f.heapPerIdleSubscriberKB),
     },
