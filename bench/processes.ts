@@ -52,8 +52,9 @@ async function spawnReady(
   args: readonly string[],
   env: Record<string, string>,
   name: string,
+  nodeFlags: readonly string[] = [],
 ): Promise<Child> {
-  const child = spawn(process.execPath, [script, ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, script, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -80,6 +81,18 @@ export function spawnEmulator(
 ): Promise<Child> {
   const args = ['--port', '0', '--seed', seed, '--latency-ms', String(latencyMs), '--ready-line'];
   return spawnReady(join(DIST, 'emulator', 'main.js'), args, {}, 'emulator');
+}
+
+/**
+ * The hand-written realtime bridge of bench/realtime-floor.ts in front of the emulator, with
+ * `nodeFlags` (the realtime bench's GC preload, as the gateway gets).
+ */
+export function spawnRealtimeFloor(
+  upstreamUrl: string,
+  nodeFlags: readonly string[],
+): Promise<Child> {
+  const env = { FLOOR_UPSTREAM_URL: upstreamUrl };
+  return spawnReady(join(DIST, 'bench', 'realtime-floor.js'), [], env, 'realtime floor', nodeFlags);
 }
 
 /** The hand-written pass-through of bench/floor.ts in front of the emulator. */
@@ -192,7 +205,10 @@ export async function scrapeMetrics(gatewayUrl: string): Promise<Map<string, num
   return sums;
 }
 
-/** Heap in use and RSS of the gateway right after a full GC (a gateway started with bench/gc-on-signal.ts preloaded). */
+/**
+ * Heap in use and RSS of the gateway (or the realtime floor, which answers the same /metrics
+ * lines) right after a full GC: a process started with bench/gc-on-signal.ts preloaded.
+ */
 export async function memoryAfterGc(
   gateway: Child,
 ): Promise<{ rss: number; heap: number; heapCommitted: number }> {

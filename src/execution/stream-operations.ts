@@ -164,17 +164,43 @@ export function createStreamOperations(options: StreamOperationsOptions): Stream
     },
     formatErrors,
     formatResult(result) {
-      // No `data` at all: a request error (variables that do not coerce), coded as Apollo does.
-      const errors = result.errors?.map((error) =>
-        !('data' in result) && error.originalError === undefined && !error.extensions.code
-          ? variablesInvalid(error)
-          : error,
-      );
-      return {
-        ...(result.data === undefined ? {} : { data: result.data }),
-        ...(errors ? { errors: formatErrors(errors) } : {}),
-        ...(result.extensions ? { extensions: result.extensions } : {}),
-      };
+      let formatted = formattedResults.get(result);
+      if (!formatted) {
+        formatted = plainCopy(formatOnce(result));
+        formattedResults.set(result, formatted);
+      }
+      return formatted;
     },
   };
+
+  function formatOnce(result: ExecutionResult): FormattedExecutionResult {
+    // No `data` at all: a request error (variables that do not coerce), coded as Apollo does.
+    const errors = result.errors?.map((error) =>
+      !('data' in result) && error.originalError === undefined && !error.extensions.code
+        ? variablesInvalid(error)
+        : error,
+    );
+    return {
+      ...(result.data === undefined ? {} : { data: result.data }),
+      ...(errors ? { errors: formatErrors(errors) } : {}),
+      ...(result.extensions ? { extensions: result.extensions } : {}),
+    };
+  }
 }
+
+/**
+ * Result object → its formatted form. A subscription result is shared by every subscriber of its
+ * update and operation (execution/shared-subscribe.ts), so it is formatted once for all of them;
+ * keyed weakly, it lives as long as the result.
+ */
+const formattedResults = new WeakMap<ExecutionResult, FormattedExecutionResult>();
+
+/**
+ * The same JSON as plain objects. graphql-js builds `data` of null-prototype objects, which V8
+ * keeps in dictionary mode and JSON.stringify walks slowly; each subscriber's frame stringifies
+ * the formatted result again (the transports own the frame), so it is converted once here
+ * (bench:realtime: ~1.5 µs instead of ~2.3 µs per frame of the bench's selection). Byte for byte
+ * the same output: the result is sent as JSON anyway.
+ */
+const plainCopy = (formatted: FormattedExecutionResult): FormattedExecutionResult =>
+  JSON.parse(JSON.stringify(formatted)) as FormattedExecutionResult;

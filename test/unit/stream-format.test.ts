@@ -1,0 +1,57 @@
+// formatResult of the streaming transports: a result shared by many subscribers
+// (execution/shared-subscribe.ts) is formatted once, as plain objects that serialise to exactly
+// the JSON the unformatted result would; errors are still formatted and coded.
+import {
+  GraphQLError,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  executeSync,
+  parse,
+} from 'graphql';
+import type { Limits } from '../../src/config';
+import { createStreamOperations } from '../../src/execution/stream-operations';
+
+const schema = new GraphQLSchema({
+  query: new GraphQLObjectType({
+    name: 'Query',
+    fields: {
+      box: {
+        type: new GraphQLObjectType({
+          name: 'Box',
+          fields: { id: { type: GraphQLString }, title: { type: GraphQLString } },
+        }),
+        resolve: () => ({ id: 'b1', title: null }),
+      },
+    },
+  }),
+});
+
+const operations = createStreamOperations({
+  schema,
+  limits: {} as Limits,
+  validationRules: [],
+  hideSuggestions: false,
+  formatError: (formatted) => ({ ...formatted, extensions: { code: 'CODED' } }),
+});
+
+test('the same result object is formatted once, into plain objects with the same JSON', () => {
+  const result = executeSync({ schema, document: parse('{ box { id title } }') });
+  // graphql-js builds data of null-prototype objects.
+  expect(Object.getPrototypeOf(result.data)).toBeNull();
+  const first = operations.formatResult(result);
+  expect(operations.formatResult(result)).toBe(first);
+  expect(Object.getPrototypeOf(first.data)).toBe(Object.prototype);
+  expect(JSON.stringify(first)).toBe('{"data":{"box":{"id":"b1","title":null}}}');
+  // Another result object, even equal, is formatted on its own.
+  const other = executeSync({ schema, document: parse('{ box { id title } }') });
+  expect(operations.formatResult(other)).not.toBe(first);
+});
+
+test('errors are formatted through formatError', () => {
+  const result = { data: null, errors: [new GraphQLError('boom', { path: ['box'] })] };
+  expect(operations.formatResult(result)).toEqual({
+    data: null,
+    errors: [{ message: 'boom', path: ['box'], extensions: { code: 'CODED' } }],
+  });
+});
