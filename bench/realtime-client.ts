@@ -5,6 +5,9 @@
 import WebSocket from 'ws';
 import { DEMO_TOKENS, identity, REALTIME_BOX, realtimeCallerName } from '../emulator';
 
+/** Every caller (token-rt0…99) opens this many connections, one subscription each. */
+export const CONNECTIONS_PER_CALLER = 10;
+
 export const QUERY = `subscription($identityId: UUID!, $boxIds: [UUID!]!) {
   boxEvents(identityId: $identityId, boxIds: $boxIds) { event { id ... on TextMessageEvent { encrypted } } }
 }`;

@@ -16,43 +16,13 @@
 import { readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import WebSocket from 'ws';
-import { identity, REALTIME_BOX, REALTIME_CALLERS, realtimeCallerName } from '../emulator';
+import { REALTIME_CALLERS } from '../emulator';
 import { memoryAfterGc, scrapeMetrics, spawnEmulator, spawnGateway, type Child } from './processes';
+import { CONNECTIONS_PER_CALLER, RealtimeClients } from './realtime-client';
 
-const CONNECTIONS_PER_CALLER = 10;
 const STEPS = (process.env.BENCH_MEMORY_STEPS ?? '500,1000').split(',').map(Number);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 30_000);
 const SNAPSHOTS = process.env.BENCH_HEAP_SNAPSHOTS;
-const QUERY = `subscription($identityId: UUID!, $boxIds: [UUID!]!) {
-  boxEvents(identityId: $identityId, boxIds: $boxIds) { event { id ... on TextMessageEvent { encrypted } } }
-}`;
-
-/** One idle subscriber: resolved once the gateway acknowledged the connection and got the subscribe. */
-function subscribe(gateway: Child, caller: number): Promise<WebSocket> {
-  const who = identity(realtimeCallerName(caller));
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(
-      `${gateway.url.replace(/^http/, 'ws')}/graphql`,
-      'graphql-transport-ws',
-    );
-    const init = { type: 'connection_init', payload: { authorization: `Bearer ${who.token}` } };
-    ws.on('open', () => ws.send(JSON.stringify(init)));
-    ws.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString());
-      if (message.type === 'connection_ack') {
-        const variables = { identityId: who.id, boxIds: [REALTIME_BOX.id] };
-        ws.send(
-          JSON.stringify({ id: '1', type: 'subscribe', payload: { query: QUERY, variables } }),
-        );
-        resolve(ws);
-      } else if (message.type === 'error' || message.payload?.errors) {
-        reject(new Error(JSON.stringify(message)));
-      }
-    });
-    ws.on('error', reject);
-  });
-}
 
 /** Resident kB by kind of mapping. */
 function residentByMapping(pid: number): { v8Pages: number; cHeap: number; other: number } {
@@ -126,7 +96,9 @@ async function main(): Promise<void> {
       ...(process.env.BENCH_GATEWAY_FLAGS ?? '').split(/\s+/).filter(Boolean),
     ],
   });
-  const sockets: WebSocket[] = [];
+  // The realtime bench's own client: the same subscription on the same callers.
+  const clients = new RealtimeClients(gateway.url, emulator.url);
+  let connections = 0;
   try {
     await fetch(`${gateway.url}/graphql`, {
       method: 'POST',
@@ -138,12 +110,12 @@ async function main(): Promise<void> {
     await sleep(SETTLE_MS);
     const settledBefore = await reading(gateway, '0-settled');
     for (const target of STEPS) {
-      while (sockets.length < target) {
-        const caller = (sockets.length / CONNECTIONS_PER_CALLER) % REALTIME_CALLERS;
-        const batch = Array.from({ length: CONNECTIONS_PER_CALLER }, () =>
-          subscribe(gateway, caller),
+      while (connections < target) {
+        const caller = (connections / CONNECTIONS_PER_CALLER) % REALTIME_CALLERS;
+        await Promise.all(
+          Array.from({ length: CONNECTIONS_PER_CALLER }, () => clients.subscribe(caller)),
         );
-        sockets.push(...(await Promise.all(batch)));
+        connections += CONNECTIONS_PER_CALLER;
       }
       const deadline = Date.now() + 120_000;
       while ((await scrapeMetrics(gateway.url)).get('gateway_subscriptions_active') !== target) {
@@ -179,7 +151,7 @@ async function main(): Promise<void> {
     };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {
-    for (const ws of sockets) ws.terminate();
+    clients.close();
     await gateway.stop();
     await emulator.stop();
   }

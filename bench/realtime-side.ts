@@ -4,9 +4,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { REALTIME_CALLERS } from '../emulator';
 import { cpuSeconds, memoryAfterGc, scrapeMetrics, spawnEmulator, type Child } from './processes';
-import { RealtimeClients } from './realtime-client';
+import { CONNECTIONS_PER_CALLER, RealtimeClients } from './realtime-client';
 
-const CONNECTIONS_PER_CALLER = 10;
 export const LATENCY_MESSAGES = Number(process.env.BENCH_LATENCY_MESSAGES ?? 80);
 export const LATENCY_RATE_PER_S = Number(process.env.BENCH_LATENCY_RATE ?? 4);
 export const WARM_UP_MESSAGES = 20;
