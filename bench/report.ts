@@ -41,15 +41,22 @@ export interface Cell extends LoadResult {
 const fmt = (value: number | undefined, digits = 1) =>
   value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits);
 
-function machine(startedAt: Date, loadBefore: number[]): string[] {
-  let commit = 'unknown';
+/**
+ * The tree the run measures, read when this module loads: right after `npm run bench` built
+ * dist, not when the report is written minutes later (edits made meanwhile are not measured).
+ */
+const COMMIT = (() => {
   try {
-    commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+    const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
     const dirty = execSync('git status --porcelain -- src bench', { encoding: 'utf8' }).trim();
-    if (dirty) commit += ' (with uncommitted changes in src/ or bench/)';
+    return dirty ? `${commit} (with uncommitted changes in src/ or bench/)` : commit;
   } catch {
-    // not a git checkout
+    return 'unknown'; // not a git checkout
   }
+})();
+
+function machine(startedAt: Date, loadBefore: number[]): string[] {
+  const commit = COMMIT;
   const settings = Object.entries(process.env)
     .filter(([key]) => key.startsWith('BENCH_'))
     .map(([key, value]) => `${key}=${value} `)
