@@ -92,6 +92,13 @@ describe('the IDE at GET /graphql', () => {
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('ControlOrMeta+V');
     await page.getByText('subscription Live').first().waitFor({ timeout: 60_000 });
+    // The editor shows the text before GraphiQL has parsed it (debounced): clicking then runs the
+    // previous document (the demo query, over POST /graphql). The tab takes the operation's name
+    // once GraphiQL holds the new document.
+    await page
+      .locator('.graphiql-tab-active')
+      .getByText('Live', { exact: true })
+      .waitFor({ timeout: 60_000 });
 
     const stream = page.waitForResponse(
       (response) =>
@@ -99,8 +106,15 @@ describe('the IDE at GET /graphql', () => {
         response.request().method() === 'POST',
       { timeout: 120_000 },
     );
+    const requestsBefore = recorded.requests.length;
     await page.locator('.graphiql-execute-button').click();
-    const response = await stream;
+    // On a timeout, say what the page did instead (a flake once timed out here in CI).
+    const response = await stream.catch((error: Error) => {
+      const sent = recorded.requests.slice(requestsBefore);
+      throw new Error(
+        `${error.message}\nrequests since the click: ${JSON.stringify(sent)}\npage errors: ${JSON.stringify(recorded.errors)}`,
+      );
+    });
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toMatch(/^text\/event-stream/);
     // The Headers editor's Authorization went with the stream's POST.
