@@ -48,6 +48,8 @@ describe('DateTime', () => {
     expect(DateTimeScalar.serialize('2020-09-14T08:06:04.054352682Z')).toBe(
       '2020-09-14T08:06:04.054352682Z',
     );
+    // Strings were checked where they entered; anything else is a field not typed DateTime.
+    expect(() => DateTimeScalar.serialize(42)).toThrow('DateTime cannot serialize a number');
   });
 
   it('parses RFC 3339 strings unchanged and refuses anything else', () => {

@@ -36,9 +36,7 @@ export const DateTimeScalar = new GraphQLScalarType<DateTime, string>({
   // A DateTime (checked on entry); a non-string means a field not typed DateTime.
   serialize(value) {
     if (typeof value === 'string') return value;
-    throw new TypeError(
-      `DateTime cannot serialize ${typeof value === 'string' ? JSON.stringify(value) : typeof value}: expected an RFC 3339 string`,
-    );
+    throw new TypeError(`DateTime cannot serialize a ${typeof value}: expected an RFC 3339 string`);
   },
   parseValue: parseDateTime,
   parseLiteral(ast: ValueNode) {
