@@ -1,5 +1,5 @@
 // An upstream `event.new` object as the BoxEventUpdate subscribers receive (graphql-api.md §10):
-// the event through toBoxEvent (the one switch on the type), and for an edit or a deletion the
+// the event through toBoxEvent (which picks its class), and for an edit or a deletion the
 // `message` patch: the message as it now reads, under its own id and concrete type, so that a
 // normalised client cache updates it in place.
 //

@@ -1,4 +1,5 @@
-// The one place a thrown value or an error answer becomes an upstream failure, and the rules
+// How the REST transport classifies what a call threw (upstream-client.ts throws an error
+// answer as an UpstreamHttpError first; the realtime socket classifies its own), and the rules
 // that read those failures: which are retried, which count against the circuit breaker, and
 // the upstream's error envelope (upstream-api.md §1.3).
 import {
@@ -20,7 +21,7 @@ export interface Failure {
 }
 
 /**
- * The one place a thrown value becomes an upstream failure. Branches on undici's and Node's
+ * What a REST call threw, as an upstream failure. Branches on undici's and Node's
  * `code`/`name`, never on `instanceof` of undici classes (several undici copies may be loaded).
  * Anything unknown is returned as is (not an UpstreamError): formatError masks and logs it.
  */

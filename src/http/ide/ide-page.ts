@@ -2,7 +2,7 @@
 // inline script or style: the GraphiQL options travel as a JSON data block that boot.js reads.
 import { IDE_FILES } from './ide-files';
 
-/** The tab the IDE opens on (main.ts passes the demo one in embedded-emulator mode). */
+/** The tab the IDE opens on (src/process/ passes the demo one in embedded-emulator mode). */
 export interface IdeTab {
   query: string;
   /** Shown in GraphiQL's Headers editor and sent with every request from it. */

@@ -1,4 +1,5 @@
-// The one place that switches on the upstream `type` string (graphql-api.md §2):
+// Where the upstream `type` string picks an event's GraphQL class (graphql-api.md §2); realtime/
+// reads it too, for the REST list's visible set and for the caller's own kick or leave:
 // - the class is chosen by `type` alone, never by the shape of `content`;
 // - an unknown type becomes UnknownBoxEvent with the raw content;
 // - a known type with content of the wrong shape also becomes UnknownBoxEvent, and `onOdd` is
