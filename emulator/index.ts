@@ -1,4 +1,4 @@
-// The emulator's one entry point: a stand-in for Misakey's box-events API (upstream-api.md),
+// The emulator's one entry point: a stand-in for Misakey's box-events API (docs/upstream.md),
 // its demo data and the seed builders tests and benchmarks compose their own data with. The
 // gateway imports it only to serve it (src/process/embedded-upstream.ts, and the IDE's demo tab
 // for its ids and tokens); the tests and bench/ import it too.

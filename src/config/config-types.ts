@@ -91,7 +91,7 @@ export interface PersistedDocumentsConfig {
   only: boolean;
 }
 
-/** Subscriptions and the upstream's realtime socket (graphql-api.md §10). */
+/** Subscriptions and the upstream's realtime socket (docs/realtime.md). */
 export interface RealtimeSettings {
   /** Base of the upstream socket (`/box-users/{id}/ws`). @default UPSTREAM_URL with ws(s):// */
   upstreamWsUrl: string | undefined;

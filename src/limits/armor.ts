@@ -1,4 +1,4 @@
-// Operation-shape limits (graphql-api.md §6): depth and aliases through graphql-armor's
+// Operation-shape limits (docs/graphql-api.md#limits): depth and aliases through graphql-armor's
 // validation rules, tokens counted before Apollo parses, plus a directive cap. Every rejection
 // becomes a QueryTooComplexError in `tooComplex` below, the one place that names the limit and
 // the value; Apollo answers it with HTTP 400 and formatError keeps its code.

@@ -1,5 +1,5 @@
-// One connection to the upstream's realtime socket (upstream-api.md §9), kept open: it
-// reconnects with jittered backoff after a drop or a failed attempt, and stops for good on a
+// One connection to the upstream's realtime socket (docs/upstream.md#realtime-socket), kept open:
+// it reconnects with jittered backoff after a drop or a failed attempt, and stops for good on a
 // refusal that new credentials alone can fix (401, 403, 400). The registry owns these; nothing
 // else opens an upstream socket.
 //

@@ -1,7 +1,7 @@
 // How the REST transport classifies what a call threw (upstream-client.ts throws an error
 // answer as an UpstreamHttpError first; the realtime socket classifies its own), and the rules
 // that read those failures: which are retried, which count against the circuit breaker, and
-// the upstream's error envelope (upstream-api.md §1.3).
+// the upstream's error envelope (docs/upstream.md#errors).
 import {
   UpstreamError,
   UpstreamHttpError,

@@ -1,4 +1,4 @@
-// Upstream JSON shapes as received (upstream-api.md §3). Every key on the wire is snake_case.
+// Upstream JSON shapes as received (docs/upstream.md#events). Every key on the wire is snake_case.
 // These are what the transport hands over; nothing here is trusted until toBoxEvent checks it.
 
 /** Identity view (§3.2). identifier_* are "" on every REST response. */
@@ -29,7 +29,7 @@ export interface UpstreamErrorBody {
   details: Record<string, string> | null;
 }
 
-/** An offset/limit window, always sent explicitly (graphql-api.md §4). */
+/** An offset/limit window, always sent explicitly (docs/graphql-api.md#pagination). */
 export interface Page {
   offset: number;
   limit: number;

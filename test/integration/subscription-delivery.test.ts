@@ -23,7 +23,7 @@ const POST = `mutation Post($boxId: UUID!, $text: String!) {
 let t: TestGateway;
 const clients: WsClient[] = [];
 
-/** Bob's own identifier rule in a box of alice's: removing it kicks him (upstream-api.md §5.2). */
+/** Bob's own identifier rule in a box of alice's: removing it kicks him (batch-events). */
 const BOB_RULE = uuidFromName('kick-box bob rule');
 const kickBox = box('Kick', DEMO_IDENTITY_IDS.alice, {
   events: [

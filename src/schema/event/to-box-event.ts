@@ -1,5 +1,5 @@
-// Where the upstream `type` string picks an event's GraphQL class (graphql-api.md §2); realtime/
-// reads it too, for the REST list's visible set and for the caller's own kick or leave:
+// Where the upstream `type` string picks an event's GraphQL class (docs/graphql-api.md#mapping);
+// realtime/ reads it too, for the REST list's visible set and for the caller's own kick or leave:
 // - the class is chosen by `type` alone, never by the shape of `content`;
 // - an unknown type becomes UnknownBoxEvent with the raw content;
 // - a known type with content of the wrong shape also becomes UnknownBoxEvent, and `onOdd` is
@@ -115,7 +115,7 @@ function toBoxCreated(base: BoxEventBase, content: Record<string, unknown>): Box
   });
 }
 
-/** Listed messages come folded with their edits and deletion (upstream-api.md §7). */
+/** Listed messages come with their edits and deletion folded in (docs/upstream.md). */
 function toTextMessage(base: BoxEventBase, content: Record<string, unknown>): TextMessageEvent {
   const deletion = readDeletion(content);
   if (deletion) {
