@@ -20,7 +20,7 @@ import type { Limits } from '../config';
 import { QueryTooComplexError } from '../errors/gateway-errors';
 
 /**
- * Directives per operation. Not in Config/§6: only @skip/@include exist here, so no legitimate
+ * Directives per operation. Not a setting: only @skip/@include exist here, so no legitimate
  * operation comes near it, while it bounds directive flooding well below the token limit.
  */
 export const DEFAULT_MAX_DIRECTIVES = 50;

@@ -151,7 +151,7 @@ export function createSocketRegistry(options: SocketRegistryOptions): SocketRegi
         failAll(key, entry, toGraphQLError(error));
       },
     });
-    // The upstream never re-checks an open socket's token (§9.1): a cheap REST call does.
+    // The upstream never re-checks an open socket's token: a cheap REST call does.
     entry.check = setInterval(() => {
       const boxId = [...entry.subscriptions].map((s) => s.someBox()).find(Boolean);
       if (!boxId) return;

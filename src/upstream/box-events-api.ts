@@ -68,7 +68,7 @@ export function createBoxEventsApi(
   };
 }
 
-/** Always explicit: the upstream reads an absent or 0 limit as "everything" (§5.3). */
+/** Always explicit: the upstream reads an absent or 0 limit as "everything". */
 function pageQuery(page: Page): Record<string, number> {
   if (!Number.isSafeInteger(page.offset) || page.offset < 0) {
     throw new RangeError(`page.offset must be an integer >= 0, got ${page.offset}`);

@@ -292,7 +292,7 @@ describe('every visible event type, as listed (demo box "Welcome")', () => {
   });
 });
 
-/** A well-formed upstream event view (§3.1) for a crafted list. */
+/** A well-formed upstream event view (docs/upstream.md#events) for a crafted list. */
 function dto(id: string, type: string, content: unknown, overrides: Record<string, unknown> = {}) {
   return {
     type,

@@ -154,7 +154,7 @@ function toFileMessage(base: BoxEventBase, content: Record<string, unknown>): Fi
   });
 }
 
-/** content is `{kicker: <identity>}`, or null when the stored kicker_id was empty (§6.8). */
+/** content is `{kicker: <identity>}`, or null when the stored kicker_id was empty upstream. */
 function toMemberKick(base: BoxEventBase, content: unknown): MemberKickEvent {
   if (content === null || content === undefined) return new MemberKickEvent(base, null);
   const kick = contentObject(content);

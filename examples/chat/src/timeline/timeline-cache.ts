@@ -62,7 +62,7 @@ export interface DeletionResult {
   sender: { id: string };
 }
 
-/** A message as the list shows it once deleted (§2: `deletion` set, the content null). */
+/** A message as the list shows it once deleted (`deletion` set, the content null). */
 export function applyDeletion(
   cache: ApolloCache,
   message: { __typename: 'TextMessageEvent' | 'FileMessageEvent'; id: string },
