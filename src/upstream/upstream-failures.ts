@@ -127,7 +127,7 @@ function firstInnerCode(errors: unknown): string | undefined {
   return inner ? (inner as { code: string }).code : undefined;
 }
 
-/** The upstream error envelope, or null when the body is anything else (HEAD errors have no body). */
+/** The error envelope, or null when the body is anything else (HEAD errors have no body). */
 export function parseErrorEnvelope(text: string): UpstreamErrorBody | null {
   let value: unknown;
   try {

@@ -10,7 +10,7 @@ export interface IdentityDto {
   identifier_kind: string;
 }
 
-/** Event view (docs/upstream.md#events). `content` is null when stored as {}; there is never an `extra` key. */
+/** Event view. `content` is null when stored as {}; there is never an `extra` key. */
 export interface EventDto {
   id: string;
   type: string;

@@ -152,7 +152,7 @@ describe('isolation', () => {
       expect(got.map((u) => u.event.id).sort()).toEqual([...expected].sort());
       expect(got.every((u) => caller.boxes.includes(u.boxId))).toBe(true);
     }
-    // The creator's socket carries the transparent view, everyone else's the opaque one (docs/upstream.md).
+    // The creator's socket carries the transparent view, everyone else's the opaque one.
     const bobPostInArchive = (u: { event: { sender: { id: string } }; boxId: string }) =>
       u.boxId === archive && u.event.sender.id === DEMO_IDENTITY_IDS.bob;
     expect(

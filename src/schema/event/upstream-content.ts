@@ -69,7 +69,7 @@ export function oneOf<T>(object: JsonObject, key: string, table: ReadonlyMap<str
   throw new OddContentError(`content.${key} is not one of ${[...table.keys()].join(', ')}`);
 }
 
-/** An identity view (docs/upstream.md#events), or null when the value is not one. "" identifiers become null. */
+/** An identity view, or null when the value is not one. "" identifiers become null. */
 export function readIdentity(value: unknown): Identity | null {
   if (!isJsonObject(value)) return null;
   const dto = value as Partial<IdentityDto>;
@@ -89,7 +89,7 @@ export function readIdentity(value: unknown): Identity | null {
 // (docs/upstream.md#edits-and-deletions).
 const ZERO_TIME = /^0001-01-01T00:00:00(\.0+)?(Z|[+-]00:00)$/;
 
-/** `content.deleted` of a listed message (docs/upstream.md), or null when the message is not deleted. */
+/** `content.deleted` of a listed message, or null when the message is not deleted. */
 export function readDeletion(content: JsonObject): MessageDeletion | null {
   if (!('deleted' in content)) return null;
   const deleted = content.deleted;
