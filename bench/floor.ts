@@ -38,7 +38,7 @@ const sender = (s: Sender) => ({
   identifierKind: s.identifier_kind || null,
 });
 
-/** Field for field what `...Ev` selects, in its order; a deleted message shows nulls (§7). */
+/** Field for field what `...Ev` selects, in its order; a deleted message shows nulls. */
 function reshape(e: Dto) {
   const c = e.content ?? {};
   const live = !('deleted' in c);

@@ -36,7 +36,7 @@ interface EventObject {
   content?: { encrypted?: string; deleted?: unknown } | null;
 }
 
-/** The bench's selection of one event, in the gateway's field order (lowercase ids, §2). */
+/** The bench's selection of one event, in the gateway's field order (lowercase ids). */
 function payloadOf(event: EventObject): string {
   const id = event.id.toLowerCase();
   const c = event.content ?? {};

@@ -10,7 +10,7 @@
 // - latency from the upstream's publish to each client's receipt, p50/p99, paced well below the
 //   fan-out capacity (BENCH_LATENCY_RATE messages/s, default 4, i.e. 4,000 deliveries/s), so it
 //   measures a delivery, not a queue. Each message carries its send time; the emulator publishes
-//   before it answers the POST (upstream-api.md §9.8 #13), so the figure includes the emulator's
+//   before it answers the POST (docs/upstream.md#decisions), so the figure includes the emulator's
 //   own POST handling;
 // - the fan-out capacity: messages posted back to back; deliveries per second until the last one
 //   (its latencies are queueing by construction and reported as such);

@@ -28,7 +28,7 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Benchmarks turn this off so memory stays flat. @default true */
   recordRequests?: boolean;
-  /** The realtime socket's settings (upstream-api.md §9.5, §9.8 #2, #10, #17). */
+  /** The realtime socket's settings (docs/upstream.md#realtime-socket). */
   socket?: SocketOptions;
 }
 

@@ -1,4 +1,4 @@
-// The upstream error envelope (upstream-api.md §1.3): exactly code, origin, desc, details, in
+// The upstream error envelope (docs/upstream.md#errors): exactly code, origin, desc, details, in
 // that order. Handlers throw ApiError; the router is the one place that writes it out.
 import { STATUS_CODES } from 'node:http';
 import type { UpstreamErrorBody } from '../src/upstream/upstream-types';

@@ -1,6 +1,7 @@
-// The emulator's one entry point: a stand-in for Misakey's box-events API (upstream-api.md),
+// The emulator's one entry point: a stand-in for Misakey's box-events API (docs/upstream.md),
 // its demo data and the seed builders tests and benchmarks compose their own data with. The
-// gateway never imports it; only the process edge (src/main.ts), the tests and bench/ do.
+// gateway imports it only to serve it (src/process/embedded-upstream.ts, and the IDE's demo tab
+// for its ids and tokens); the tests and bench/ import it too.
 export { startEmulator } from './emulator';
 export type {
   Emulator,

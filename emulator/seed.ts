@@ -1,5 +1,5 @@
-// The fixed demo data (graphql-api.md §9). Everything here is a constant so that a README query
-// pasted by a newcomer, and every test assertion, sees the same ids, names and timestamps.
+// The fixed demo data (docs/emulator.md#demo-data). Everything here is a constant so that a README
+// query pasted by a newcomer, and every test assertion, sees the same ids, names and timestamps.
 import { counterUuid } from './clock';
 import {
   accessAdd,

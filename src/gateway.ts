@@ -1,5 +1,5 @@
 // Composition root: builds everything from a Config and returns { url, close }. It never reads
-// process.env and never installs signal handlers (main.ts does); tests call it with port 0.
+// process.env and never installs signal handlers (src/process/ does); tests call it with port 0.
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -50,10 +50,10 @@ export interface GatewayOverrides {
   metricsSource?: (own: Registry) => MetricsSource;
 }
 
-/** A Config whose upstream is decided: main.ts fills it from UPSTREAM_URL or an emulator. */
+/** A Config whose upstream is decided: src/process/ fills it from UPSTREAM_URL or an emulator. */
 export type GatewayConfig = Config & {
   upstreamUrl: string;
-  /** The tab the IDE opens on: main.ts passes the demo one when it started the emulator. */
+  /** The tab the IDE opens on: src/process/ passes the demo one when it serves the emulator. */
   ideTab?: IdeTab;
 };
 
@@ -136,7 +136,7 @@ export async function createGateway(
     formatError,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
-    // main.ts owns the signals; Apollo's own handlers would race our drain and hang it.
+    // process/drain-on-signal.ts owns the signals; Apollo's would race that drain and hang it.
     stopOnTerminationSignals: false,
     // http/csrf-guard.ts applies the same rule, only to requests that carry cookies.
     csrfPrevention: false,

@@ -1,6 +1,6 @@
 // Two guards on the public schema:
 // - drift: the committed schema.graphql is exactly what `npm run schema:emit` writes now;
-// - contract: everything in graphql-api.md §1 (test/fixtures/graphql-api-contract.graphql) is
+// - contract: every name of the contract SDL (test/fixtures/graphql-api-contract.graphql) is
 //   in the built schema with the same type, nullability, arguments and defaults. Additions
 //   are allowed; a missing or changed name is a breaking change for the frontend.
 import { readFileSync } from 'node:fs';
@@ -187,7 +187,7 @@ describe('the built schema', () => {
     expect(validateSchema(schema)).toEqual([]);
   });
 
-  it('contains every type, field, argument, default and nullability of graphql-api.md §1', () => {
+  it('contains every type, field, argument, default and nullability of the contract SDL', () => {
     expect(userTypes(contract).length).toBeGreaterThan(30);
     expect(contractProblems()).toEqual([]);
   });

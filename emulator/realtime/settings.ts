@@ -1,4 +1,4 @@
-// The realtime socket's settings (upstream-api.md §9.5, §9.8 #2, #10, #17) and their defaults:
+// The realtime socket's settings (docs/upstream.md#realtime-socket) and their defaults:
 // the upstream's own values, which tests shrink.
 
 export interface SocketOptions {

@@ -1,6 +1,6 @@
-// The caller's identity as the gateway forwards it (graphql-api.md §3), as pure functions:
-// readCredentials reads the client request, toUpstreamHeaders writes the upstream request.
-// Nothing else of the client's request is ever forwarded: allow-list, never pass-through.
+// The caller's identity as the gateway forwards it (docs/graphql-api.md#authentication), as pure
+// functions: readCredentials reads the client request, toUpstreamHeaders writes the upstream
+// request. Nothing else of the client's request is ever forwarded: allow-list, never pass-through.
 //
 // Decisions:
 // - `Authorization` with another scheme (Basic, Digest, …) is ignored, as if absent, so cookies
@@ -84,9 +84,9 @@ const LABELS: Record<string, string> = {
 
 /**
  * Exactly the headers to send upstream for one call. A bearer token travels as the session
- * cookies (the upstream refuses a user token in Authorization, upstream-api.md §2.1), plus on
- * POST a fresh double-submit CSRF pair, since a bearer caller cannot be a CSRF victim. Cookie
- * callers are forwarded verbatim so the upstream's own CSRF check applies to them.
+ * cookies (the upstream refuses a user token in Authorization, docs/upstream.md#authentication),
+ * plus on POST a fresh double-submit CSRF pair, since a bearer caller cannot be a CSRF victim.
+ * Cookie callers are forwarded verbatim so the upstream's own CSRF check applies to them.
  * Throws UnauthenticatedError for rejected credentials.
  */
 export function toUpstreamHeaders(

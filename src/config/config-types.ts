@@ -1,5 +1,5 @@
 // The shape of the configuration: every setting with its default (`@default`), as loadConfig
-// (config/index.ts) fills it. The README's configuration table mirrors this file.
+// (config/index.ts) fills it. docs/configuration.md documents each variable (a test checks it).
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -27,7 +27,7 @@ export interface Limits {
 
 export interface Config {
   /**
-   * The box-events API base URL; undefined = main.ts starts the embedded emulator, which
+   * The box-events API base URL; undefined = src/process/ starts the embedded emulator, which
    * NODE_ENV=production refuses unless EMBEDDED_EMULATOR=true.
    */
   upstreamUrl: string | undefined;
@@ -95,7 +95,7 @@ export interface PersistedDocumentsConfig {
   only: boolean;
 }
 
-/** Subscriptions and the upstream's realtime socket (graphql-api.md §10). */
+/** Subscriptions and the upstream's realtime socket (docs/realtime.md). */
 export interface RealtimeSettings {
   /** Base of the upstream socket (`/box-users/{id}/ws`). @default UPSTREAM_URL with ws(s):// */
   upstreamWsUrl: string | undefined;

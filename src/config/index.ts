@@ -1,7 +1,7 @@
 // Configuration is parsed once, at the process edge, into a frozen Config. loadConfig is pure:
 // it reads only the env object it is given. Every default is written in this folder and nowhere
 // else: here, or in read-tracing.ts for the OTEL_* variables; config-types.ts documents each one
-// (`@default`) and the README's configuration table mirrors them.
+// (`@default`) and docs/configuration.md documents them (test/docs/configuration.test.ts).
 import { availableParallelism } from 'node:os';
 import { LOG_LEVELS, type Config, type LogLevel } from './config-types';
 import { ConfigError, deepFreeze, envReader, isHttpUrl, isUrl, type Env } from './env-reader';

@@ -1,10 +1,10 @@
 // Every `extensions.code` a client can receive, and the one masked answer. The closed set of
-// graphql-api.md §5 plus the request-level codes Apollo itself answers with (a document that
-// does not parse or validate, an ambiguous operation, a malformed HTTP request, persisted
+// docs/graphql-api.md#errors plus the request-level codes Apollo itself answers with (a document
+// that does not parse or validate, an ambiguous operation, a malformed HTTP request, persisted
 // queries sent while they are off). test/setup-error-codes.ts fails any test whose gateway
 // response carries a code outside this list.
 export const ERROR_CODES = [
-  // graphql-api.md §5
+  // docs/graphql-api.md#errors
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'STEP_UP_REQUIRED',

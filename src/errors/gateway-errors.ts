@@ -91,7 +91,7 @@ export class PersistedQueryNotAllowedError extends GatewayError {
   }
 }
 
-/** Over RATE_LIMIT_PER_MINUTE (graphql-api.md §11): answered 429 before any upstream call. */
+/** Over RATE_LIMIT_PER_MINUTE (docs/operations.md#rate-limit): answered 429 before any upstream call. */
 export class RateLimitedError extends GatewayError {
   constructor(
     readonly retryAfterSeconds: number,
@@ -105,7 +105,7 @@ export class RateLimitedError extends GatewayError {
   }
 }
 
-/** A subscriber stopped reading and its bounded buffer overflowed (graphql-api.md §10). */
+/** A subscriber stopped reading and its bounded buffer overflowed (docs/realtime.md). */
 export class SlowConsumerError extends GatewayError {
   constructor(buffered: number) {
     super(

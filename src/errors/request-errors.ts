@@ -42,7 +42,7 @@ export interface Refusal {
   code: ErrorCode;
 }
 
-/** A cookie-authenticated upgrade or stream from a foreign Origin (graphql-api.md §10). */
+/** A cookie-authenticated upgrade or stream from a foreign Origin (docs/realtime.md). */
 export const ORIGIN_REFUSED: Refusal = {
   message:
     "cookie-authenticated realtime requests are only accepted from the gateway's own origin or ALLOWED_ORIGINS",

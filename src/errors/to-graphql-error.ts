@@ -1,5 +1,5 @@
-// The one mapping from an upstream failure to what a client sees (graphql-api.md §5). A table
-// keyed by status; the two refinements (origin `acr`, the details carried as extensions) are
+// The one mapping from an upstream failure to what a client sees (docs/graphql-api.md#errors). A
+// table keyed by status; the two refinements (origin `acr`, the details carried as extensions) are
 // the only logic. Messages are human and generic: never an id, a URL, a token or the upstream
 // `desc` (which echoes internals).
 import type { UpstreamErrorBody } from '../upstream/upstream-types';
@@ -32,7 +32,7 @@ const OTHER_STATUS: Row = {
 };
 
 /**
- * The upstream code for a status (upstream-api.md §1.3), used when an answer has no envelope
+ * The upstream code for a status (docs/upstream.md#errors), used when an answer has no envelope
  * (HEAD errors never have a body) so `extensions.upstream` keeps one shape.
  */
 const CODE_BY_STATUS: ReadonlyMap<number, string> = new Map([

@@ -42,7 +42,7 @@ export interface StreamRequest {
   variables?: unknown;
   operationName?: unknown;
   extensions?: Record<string, unknown> | null;
-  /** A trusted document's id (graphql-api.md §11), instead of `query`. */
+  /** A trusted document's id (docs/frontend.md#trusted-documents), instead of `query`. */
   documentId?: unknown;
 }
 

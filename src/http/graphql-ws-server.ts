@@ -1,6 +1,6 @@
 // GraphQL over WebSocket (graphql-transport-ws, the graphql-ws library) on the upgrade of
 // /graphql. Credentials: `authorization` in the connection_init payload, else the upgrade's
-// cookies (graphql-api.md §10). The Origin check runs on the upgrade itself, so a refused page
+// cookies (docs/realtime.md). The Origin check runs on the upgrade itself, so a refused page
 // never gets a socket. At most `maxSubscriptions` operations run at once on one socket.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';

@@ -1,4 +1,4 @@
-// Cross-site WebSocket hijacking and its SSE twin (graphql-api.md §10): a browser attaches the
+// Cross-site WebSocket hijacking and its SSE twin (docs/realtime.md): a browser attaches the
 // session cookies to a WebSocket upgrade or a stream from any page, and neither is covered by
 // CORS or Apollo's CSRF prevention. So a request carrying the `accesstoken` cookie with an
 // Origin that is neither the gateway's own nor allowed is refused before anything runs. No

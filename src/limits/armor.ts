@@ -1,4 +1,4 @@
-// Operation-shape limits (graphql-api.md §6): depth and aliases through graphql-armor's
+// Operation-shape limits (docs/graphql-api.md#limits): depth and aliases through graphql-armor's
 // validation rules, tokens counted before Apollo parses, plus a directive cap. Every rejection
 // becomes a QueryTooComplexError in `tooComplex` below, the one place that names the limit and
 // the value; Apollo answers it with HTTP 400 and formatError keeps its code.
@@ -20,7 +20,7 @@ import type { Limits } from '../config';
 import { QueryTooComplexError } from '../errors/gateway-errors';
 
 /**
- * Directives per operation. Not in Config/§6: only @skip/@include exist here, so no legitimate
+ * Directives per operation. Not a setting: only @skip/@include exist here, so no legitimate
  * operation comes near it, while it bounds directive flooding well below the token limit.
  */
 export const DEFAULT_MAX_DIRECTIVES = 50;

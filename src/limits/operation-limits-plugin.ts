@@ -1,5 +1,6 @@
 // Rejects, before any upstream call, an operation with a bad argument anywhere, more mutation
-// fields than allowed, or more estimated upstream calls than the budget (graphql-api.md §6).
+// fields than allowed, or more estimated upstream calls than the budget
+// (docs/graphql-api.md#limits).
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { Limits } from '../config';

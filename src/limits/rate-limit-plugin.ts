@@ -1,5 +1,7 @@
-// RATE_LIMIT_PER_MINUTE (graphql-api.md §11): every operation of a credential counts, whatever
-// it calls, and one over the limit is refused with 429 RATE_LIMITED before any upstream call.
+// RATE_LIMIT_PER_MINUTE (docs/operations.md#rate-limit): every HTTP operation of a credential
+// that reaches didResolveOperation counts, whatever it calls, and one over the limit is refused
+// with 429 RATE_LIMITED before any upstream call. Subscriptions do not count: the streaming
+// transports do not run Apollo's plugins.
 // Callers are told apart by a hash of their credential (auth/credentials.ts callerKey), never
 // the token itself; requests without usable credentials make no upstream call and are not
 // counted. When the store cannot count (Redis down) the operation goes through: fail open.

@@ -1,5 +1,5 @@
-// Trusted documents (graphql-api.md §11) as an Apollo plugin. Apollo Server 5 has no
-// persisted-document list of its own (GraphOS's lists live in Apollo's router) and The Guild's
+// Trusted documents (docs/frontend.md#trusted-documents) as an Apollo plugin. Apollo Server 5 has
+// no persisted-document list of its own (GraphOS's lists live in Apollo's router) and The Guild's
 // plugin is for Yoga/envelop, so: this file.
 //
 // A request names a document by `documentId` (POST body or GET query string; `sha256:<hex>`

@@ -46,7 +46,7 @@ export function demoBanner(url: string, ide: boolean): string {
     `curl -s ${url} -H 'content-type: application/json' -H 'authorization: Bearer ${DEMO_TOKENS.alice}' \\`,
     `  -d '${JSON.stringify({ query })}'`,
     '',
-    `Live updates: subscriptions over WebSocket on ${url.replace(/^http/, 'ws')}, over SSE on ${url}/stream (README: Realtime)`,
+    `Live updates: subscriptions over WebSocket on ${url.replace(/^http/, 'ws')}, over SSE on ${url}/stream (docs/realtime.md)`,
     '',
   ].join('\n');
 }

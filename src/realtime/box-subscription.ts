@@ -1,4 +1,4 @@
-// One Subscription.boxEvents as an async iterator (graphql-api.md §10): what it receives from
+// One Subscription.boxEvents as an async iterator (docs/realtime.md): what it receives from
 // its upstream socket, in order, each event once, with the replay and the resync notice after a
 // drop, the box dropped after the caller's own kick or leave, and a bounded queue. A failure is
 // queued as an item (the resolver throws it), so the client gets a coded result, then complete.

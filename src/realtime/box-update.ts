@@ -1,12 +1,13 @@
-// An upstream `event.new` object as the BoxEventUpdate subscribers receive (graphql-api.md §10):
-// the event through toBoxEvent (the one switch on the type), and for an edit or a deletion the
+// An upstream `event.new` object as the BoxEventUpdate subscribers receive (docs/realtime.md):
+// the event through toBoxEvent (which picks its class), and for an edit or a deletion the
 // `message` patch: the message as it now reads, under its own id and concrete type, so that a
 // normalised client cache updates it in place.
 //
 // What the edit or deletion does not say (the message's sender, time, and for a deletion its
 // concrete type) comes from one read of the box's newest page with the subscriber's
 // credentials; what it does say (new text and key, edit time, deleter and deletion time) is laid
-// over the listed message, since the list folds deletions with the zero time (upstream-api.md §7).
+// over the listed message, since the list folds deletions with the zero time
+// (docs/upstream.md#edits-and-deletions).
 import type { BoxEvent } from '../schema/event/box-event.interface';
 import {
   FileMessageEvent,
@@ -22,7 +23,7 @@ import type { BoxEventsApi, EventDto } from '../upstream/upstream-types';
 /** The page the patched message is looked up in: the upstream's default page. */
 export const PATCH_LOOKUP_LIMIT = 500;
 
-/** The upstream types GET /boxes/:id/events lists (upstream-api.md §3.3's visible set). */
+/** The upstream types GET /boxes/:id/events lists (docs/upstream.md#event-types's visible set). */
 const LISTED_TYPES = new Set([
   'create',
   'member.join',

@@ -1,4 +1,4 @@
-// Subscription.boxEvents behind one function per caller (graphql-api.md §10). Subscribing:
+// Subscription.boxEvents behind one function per caller (docs/realtime.md). Subscribing:
 // 1. checks each box once upstream with the caller's credentials (a box the caller may not
 //    read fails here, before any socket), which also gives the replay anchor of each box;
 // 2. attaches to the caller's shared upstream socket (the registry), waiting until it is open;

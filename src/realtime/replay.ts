@@ -1,5 +1,5 @@
 // What a subscription missed in one box while the upstream socket was down, read from the REST
-// list (graphql-api.md §10): every listed event newer than the anchor (the last listed event the
+// list (docs/realtime.md): every listed event newer than the anchor (the last listed event the
 // subscription delivered, or the newest one when it started), oldest first. "Newer" is the
 // list's own order, newest first, never a comparison of timestamps: the socket carries
 // nanosecond times and the list microsecond ones.

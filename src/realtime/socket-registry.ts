@@ -1,5 +1,5 @@
 // The one place that owns upstream realtime sockets: one per credential and identity, shared by
-// every subscription of that caller on every client connection (graphql-api.md §10). It opens
+// every subscription of that caller on every client connection (docs/realtime.md). It opens
 // the socket on the first subscription, fans each `event.new` out to the subscriptions of its
 // box, tells them when the socket is back, ends them on a refusal or a token that stopped
 // working, and closes the socket `lingerMs` after the last one left.
@@ -151,7 +151,7 @@ export function createSocketRegistry(options: SocketRegistryOptions): SocketRegi
         failAll(key, entry, toGraphQLError(error));
       },
     });
-    // The upstream never re-checks an open socket's token (§9.1): a cheap REST call does.
+    // The upstream never re-checks an open socket's token: a cheap REST call does.
     entry.check = setInterval(() => {
       const boxId = [...entry.subscriptions].map((s) => s.someBox()).find(Boolean);
       if (!boxId) return;

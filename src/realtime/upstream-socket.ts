@@ -1,5 +1,5 @@
-// One connection to the upstream's realtime socket (upstream-api.md §9), kept open: it
-// reconnects with jittered backoff after a drop or a failed attempt, and stops for good on a
+// One connection to the upstream's realtime socket (docs/upstream.md#realtime-socket), kept open:
+// it reconnects with jittered backoff after a drop or a failed attempt, and stops for good on a
 // refusal that new credentials alone can fix (401, 403, 400). The registry owns these; nothing
 // else opens an upstream socket.
 //
@@ -14,7 +14,7 @@ import { reconnectDelay, type BackoffOptions } from './reconnect-backoff';
 export const SOCKET_ROUTE = '/box-users/:id/ws';
 const TERMINAL_STATUSES = new Set([400, 401, 403]);
 
-/** A server message: `{"type": …, "object": …}` (§9.2). */
+/** A server message: `{"type": …, "object": …}` (docs/upstream.md#realtime-socket). */
 export interface UpstreamMessage {
   type: string;
   object: unknown;
@@ -73,7 +73,7 @@ export function openUpstreamSocket(options: UpstreamSocketOptions): UpstreamSock
     let pinger: NodeJS.Timeout | undefined;
 
     ws.on('unexpected-response', (request, response) => {
-      // Every non-101 answer is a failed attempt (§9.8 #3); the JSON envelope, when there is one,
+      // Every non-101 answer is a failed attempt; the JSON envelope, when there is one,
       // names the refusal like a REST error.
       const status = response.statusCode ?? 0;
       const chunks: Buffer[] = [];
@@ -149,7 +149,7 @@ export function openUpstreamSocket(options: UpstreamSocketOptions): UpstreamSock
   };
 }
 
-/** Non-JSON or shapeless frames are ignored, as the real client does (§9.7). */
+/** Non-JSON or shapeless frames are ignored, as the real web client does. */
 function parseMessage(text: string): UpstreamMessage | undefined {
   try {
     const value: unknown = JSON.parse(text);

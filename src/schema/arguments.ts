@@ -1,6 +1,6 @@
-// The gateway's own argument checks (graphql-api.md §4, §6): all of them, in one place. They
-// run before any upstream call and fail with BAD_USER_INPUT whose `fields` names the argument.
-// UUIDs and enums are checked by their GraphQL types before a resolver runs.
+// The gateway's own argument checks (docs/graphql-api.md#pagination): all of them, in one place.
+// They run before any upstream call and fail with BAD_USER_INPUT whose `fields` names the argument.
+// UUIDs, DateTimes and enums are checked by their scalar and enum types before a resolver runs.
 // The operation plan (limits/operation-plan.ts) runs these over the whole operation before
 // execution; the resolvers call them again as a deliberate second line, because a resolver must
 // never send an out-of-range page upstream even when run without the plan (unit tests, and any

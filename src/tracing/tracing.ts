@@ -1,4 +1,4 @@
-// What the gateway asks of tracing (graphql-api.md §11). Types only: with tracing off nothing
+// What the gateway asks of tracing (docs/operations.md). Types only: with tracing off nothing
 // of OpenTelemetry is loaded (start-tracing.ts is required only when an endpoint is set), no
 // API is wrapped and the transport has no traceCall hook, so it costs nothing per operation.
 import type { RequestHeaders } from '../auth/credentials';

@@ -1,4 +1,4 @@
-// The six box-event endpoints (upstream-api.md §5) as named methods over the one transport,
+// The six box-event endpoints (docs/upstream.md#endpoints) as named methods over the one transport,
 // bound to one caller's credentials. Shapes are checked only as far as the transport's contract
 // goes (array / object / count); the event mapping checks the events themselves.
 import { toUpstreamHeaders, type Credentials } from '../auth/credentials';
@@ -68,7 +68,7 @@ export function createBoxEventsApi(
   };
 }
 
-/** Always explicit: the upstream reads an absent or 0 limit as "everything" (§5.3). */
+/** Always explicit: the upstream reads an absent or 0 limit as "everything". */
 function pageQuery(page: Page): Record<string, number> {
   if (!Number.isSafeInteger(page.offset) || page.offset < 0) {
     throw new RangeError(`page.offset must be an integer >= 0, got ${page.offset}`);

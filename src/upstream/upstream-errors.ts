@@ -1,7 +1,8 @@
 // Upstream failures as a small closed set of classes with stable internal kinds (lowercase, so
 // they are never mistaken for the client codes errors/ owns).
-// The transport builds them in one place; to-graphql-error maps them to client codes in one
-// place. These never reach a client as they are.
+// They are built where a failure is seen (the transport and upstream-failures.ts, the API
+// methods and event readers for unusable answers, the realtime socket); to-graphql-error maps
+// them to client codes in one place. These never reach a client as they are.
 import type { UpstreamErrorBody } from './upstream-types';
 
 export type UpstreamErrorKind =

@@ -1,6 +1,7 @@
-// The one place a thrown value or an error answer becomes an upstream failure, and the rules
+// How the REST transport classifies what a call threw (upstream-client.ts throws an error
+// answer as an UpstreamHttpError first; the realtime socket classifies its own), and the rules
 // that read those failures: which are retried, which count against the circuit breaker, and
-// the upstream's error envelope (upstream-api.md §1.3).
+// the upstream's error envelope (docs/upstream.md#errors).
 import {
   UpstreamError,
   UpstreamHttpError,
@@ -20,7 +21,7 @@ export interface Failure {
 }
 
 /**
- * The one place a thrown value becomes an upstream failure. Branches on undici's and Node's
+ * What a REST call threw, as an upstream failure. Branches on undici's and Node's
  * `code`/`name`, never on `instanceof` of undici classes (several undici copies may be loaded).
  * Anything unknown is returned as is (not an UpstreamError): formatError masks and logs it.
  */
@@ -126,7 +127,7 @@ function firstInnerCode(errors: unknown): string | undefined {
   return inner ? (inner as { code: string }).code : undefined;
 }
 
-/** The §1.3 envelope, or null when the body is anything else (HEAD errors have no body). */
+/** The error envelope, or null when the body is anything else (HEAD errors have no body). */
 export function parseErrorEnvelope(text: string): UpstreamErrorBody | null {
   let value: unknown;
   try {

@@ -1,7 +1,7 @@
-// Upstream JSON shapes as received (upstream-api.md §3). Every key on the wire is snake_case.
+// Upstream JSON shapes as received (docs/upstream.md#events). Every key on the wire is snake_case.
 // These are what the transport hands over; nothing here is trusted until toBoxEvent checks it.
 
-/** Identity view (§3.2). identifier_* are "" on every REST response. */
+/** Identity view (docs/upstream.md#events). identifier_* are "" on every REST response. */
 export interface IdentityDto {
   id: string;
   display_name: string;
@@ -10,7 +10,7 @@ export interface IdentityDto {
   identifier_kind: string;
 }
 
-/** Event view (§3.1). `content` is null when stored as {}; there is never an `extra` key. */
+/** Event view. `content` is null when stored as {}; there is never an `extra` key. */
 export interface EventDto {
   id: string;
   type: string;
@@ -21,7 +21,7 @@ export interface EventDto {
   content: unknown;
 }
 
-/** The upstream error envelope (§1.3): always these four keys. */
+/** The upstream error envelope (docs/upstream.md#errors): always these four keys. */
 export interface UpstreamErrorBody {
   code: string;
   origin: string;
@@ -29,13 +29,13 @@ export interface UpstreamErrorBody {
   details: Record<string, string> | null;
 }
 
-/** An offset/limit window, always sent explicitly (graphql-api.md §4). */
+/** An offset/limit window, always sent explicitly (docs/graphql-api.md#pagination). */
 export interface Page {
   offset: number;
   limit: number;
 }
 
-/** Body of POST /boxes/:id/events (§5.1). */
+/** Body of POST /boxes/:id/events. */
 export interface CreateEventBody {
   type: string;
   content?: unknown;
@@ -43,7 +43,7 @@ export interface CreateEventBody {
   extra?: unknown;
 }
 
-/** One element of a batch (§5.2). */
+/** One element of a batch (POST /boxes/:id/batch-events). */
 export interface BatchEventBody {
   type: 'access.add' | 'access.rm';
   content?: unknown;

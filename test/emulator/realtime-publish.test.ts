@@ -1,4 +1,4 @@
-// What committed writes publish on the realtime socket (upstream-api.md §9.2, §9.3, §9.8 #13–#21):
+// What committed writes publish on the realtime socket (docs/upstream.md#realtime-socket):
 // event.new to the members after commit ∪ the sender, the creator's copy transparent, the POST's
 // own view and timestamp plus owner_org_id, edits and deletions as themselves, the kick
 // notification first; nothing for failed writes. Each "nothing" is proven with sync(): an ack

@@ -1,4 +1,4 @@
-// The open realtime socket (upstream-api.md §9.4, §9.5, §9.8 #6–#12, #17, #22): ack echo rules,
+// The open realtime socket (docs/upstream.md#realtime-socket): ack echo rules,
 // ignored frames, the 8 KiB limit, keepalive with shrunk timings, the write deadline, the bounded
 // queue, several sockets per identity, abrupt drops, the message delay. Real sockets, port 0.
 import WebSocket from 'ws';

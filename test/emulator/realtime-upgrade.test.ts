@@ -1,4 +1,4 @@
-// GET /box-users/:id/ws up to the 101 (upstream-api.md §9.1, §9.8 #1–#4): every refusal in the
+// GET /box-users/:id/ws up to the 101 (docs/upstream.md#realtime-socket): every refusal in the
 // upstream's order with its exact body and headers, the 101's headers, Origin rules, faults on
 // upgrades and the request log. Over real sockets against the emulator on port 0.
 import { startEmulator, type Emulator } from '../../emulator';

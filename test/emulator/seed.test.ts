@@ -1,4 +1,4 @@
-// The demo data (graphql-api.md §9), determinism (§0 decision 12) and the seed builders.
+// The demo data (docs/emulator.md#demo-data), determinism (§0 decision 12) and the seed builders.
 import type { EventDto } from '../../src/upstream/upstream-types';
 import { formatTimestamp, CLOCK_STEP_MICROS } from '../../emulator/clock';
 import { startEmulator } from '../../emulator/emulator';

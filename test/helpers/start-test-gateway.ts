@@ -70,7 +70,7 @@ export async function startTestGateway(
   options: {
     emulator?: EmulatorOptions;
     env?: Record<string, string>;
-    /** What main.ts passes in embedded-emulator mode (the demo tab). */
+    /** What src/process/ passes in embedded-emulator mode (the demo tab). */
     ideTab?: GatewayConfig['ideTab'];
   } = {},
 ): Promise<TestGateway> {

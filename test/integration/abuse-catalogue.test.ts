@@ -1,5 +1,5 @@
 // Hostile requests against the production configuration: each one is refused with its documented
-// code and HTTP status (graphql-api.md §5, §6, §7) before a single upstream call. The limits are
+// code and HTTP status (docs/graphql-api.md#errors) before a single upstream call. The limits are
 // configurable, and legitimate operations right at them still pass.
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
 

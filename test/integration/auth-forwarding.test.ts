@@ -1,6 +1,6 @@
-// Auth forwarding (graphql-api.md §3), asserted from what the emulator received: exactly which
-// cookies and headers, for a bearer caller and a browser (cookie) caller, on reads and writes;
-// bearer over cookies; no credentials → no upstream call; nothing relayed back.
+// Auth forwarding (docs/graphql-api.md#authentication), asserted from what the emulator received:
+// exactly which cookies and headers, for a bearer caller and a browser (cookie) caller, on reads
+// and writes; bearer over cookies; no credentials → no upstream call; nothing relayed back.
 import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator';
 import type { RecordedRequest } from '../../emulator';
 import { describeCalls, startTestGateway, type TestGateway } from '../helpers/start-test-gateway';

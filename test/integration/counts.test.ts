@@ -1,6 +1,6 @@
-// eventsCount / fileEventsCount (graphql-api.md §1): the X-Total-Count of the HEADs, equal to
-// what the emulator itself answers, before and after writes (a deleted message still counts as
-// an event; a deleted file leaves the files count).
+// eventsCount / fileEventsCount (docs/graphql-api.md#type-reference): the X-Total-Count of the
+// HEADs, equal to what the emulator itself answers, before and after writes (a deleted message
+// still counts as an event; a deleted file leaves the files count).
 import type { Emulator } from '../../emulator';
 import {
   ARCHIVE_FILES,

@@ -1,6 +1,6 @@
-// Dedup within one operation (graphql-api.md §1 `boxes`, §2 `box`, §4), asserted by the exact
-// requests the emulator received: the same upstream call is never made twice, and windows of one
-// box's list merge into the fewest GETs — never across operations or callers.
+// Dedup within one operation (`boxes`, `box` and pages: docs/graphql-api.md), asserted
+// by the exact requests the emulator received: the same upstream call is never made twice, and
+// windows of one box's list merge into the fewest GETs — never across operations or callers.
 import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator';
 import {
   describeCalls,

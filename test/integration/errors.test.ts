@@ -1,6 +1,6 @@
-// Every error code of graphql-api.md §5 that the gateway can produce, over real HTTP, each with
-// its exact `extensions`: `upstream` is { status, code, origin, details } and nothing else of the
-// upstream's answer (no desc, no URL). Retries are counted from the emulator's request log.
+// Every error code of docs/graphql-api.md#errors that the gateway can produce, over real HTTP, each
+// with its exact `extensions`: `upstream` is { status, code, origin, details } and nothing else of
+// the upstream's answer (no desc, no URL). Retries are counted from the emulator's request log.
 //
 // INTERNAL_SERVER_ERROR is not here: every failure the emulator can be made to produce maps to
 // one of the codes below, and faking an internal error would test the fake.

@@ -1,7 +1,7 @@
-// Every upstream event type through GraphQL (graphql-api.md §2), the whole gateway over real HTTP
-// against the emulator. The demo box "Welcome" holds one of every visible type; what the seed
-// API cannot express (unknown types, odd content, events missing what every event has) is served
-// by the emulator's fault injection as a crafted 200 list.
+// Every upstream event type through GraphQL (docs/graphql-api.md#mapping), the whole gateway over
+// real HTTP against the emulator. The demo box "Welcome" holds one of every visible type; what the
+// seed API cannot express (unknown types, odd content, events missing what every event has) is
+// served by the emulator's fault injection as a crafted 200 list.
 import {
   DEMO_AVATAR_URLS,
   DEMO_BOX_IDS,
@@ -292,7 +292,7 @@ describe('every visible event type, as listed (demo box "Welcome")', () => {
   });
 });
 
-/** A well-formed upstream event view (§3.1) for a crafted list. */
+/** A well-formed upstream event view (docs/upstream.md#events) for a crafted list. */
 function dto(id: string, type: string, content: unknown, overrides: Record<string, unknown> = {}) {
   return {
     type,

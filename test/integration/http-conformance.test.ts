@@ -1,5 +1,5 @@
-// GraphQL over HTTP conformance (graphql-api.md §7): graphql-http's server audits against the
-// running gateway, in its production configuration. Every MUST, SHOULD and MAY passes.
+// GraphQL over HTTP conformance (docs/graphql-api.md#endpoints): graphql-http's server audits
+// against the running gateway, in its production configuration. Every MUST, SHOULD and MAY passes.
 //
 // Three audits (BF61, 28B9, 2EA1) query `__type`, so the audited gateway runs with
 // INTROSPECTION=true: introspection is a schema policy, not part of the transport. Their

@@ -1,7 +1,7 @@
-// Tokens and cookies never appear in logs or error extensions (graphql-api.md §3). A gateway
-// logging at debug (every upstream attempt logged) serves successful and failing operations with
-// every kind of credential; then every captured log line and every response (body and headers)
-// is searched for every secret involved, the CSRF values the gateway made up included.
+// Tokens and cookies never appear in logs or error extensions (docs/graphql-api.md#authentication).
+// A gateway logging at debug (every upstream attempt logged) serves successful and failing
+// operations with every kind of credential; then every captured log line and every response (body
+// and headers) is searched for every secret involved, the CSRF values the gateway made up included.
 import { DEMO_BOX_IDS, DEMO_EXTRA_TOKENS, DEMO_TOKENS } from '../../emulator';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
 

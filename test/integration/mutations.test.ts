@@ -1,5 +1,5 @@
-// Every mutation over real HTTP (graphql-api.md §1, §2, §5): the event it returns, the exact
-// request body the emulator received, its error cases with their exact extensions, and fresh
+// Every mutation over real HTTP (docs/graphql-api.md#type-reference): the event it returns, the
+// exact request body the emulator received, its error cases with their exact extensions, and fresh
 // reads after a write in the same operation. Each describe block writes to its own gateway and
 // emulator, so no write leaks into another block.
 import { box, identity, join } from '../../emulator';

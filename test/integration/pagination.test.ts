@@ -1,6 +1,6 @@
-// Pagination (graphql-api.md §4): argument bounds checked before any upstream call, explicit
-// offset/limit on every GET, the archive box paged beyond the upstream's default 500, and the
-// connections (first + 1 instead of a HEAD, totalCount only when selected, cursors).
+// Pagination (docs/graphql-api.md#pagination): argument bounds checked before any upstream call,
+// explicit offset/limit on every GET, the archive box paged beyond the upstream's default 500, and
+// the connections (first + 1 instead of a HEAD, totalCount only when selected, cursors).
 import { ARCHIVE_FILES, ARCHIVE_TEXTS, DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator';
 import {
   describeCalls,

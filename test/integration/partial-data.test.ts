@@ -1,6 +1,6 @@
-// Partial data (graphql-api.md §5, last paragraph): nullability keeps failures local. One box of
-// `boxes` failing leaves the others whole; a failing `events` leaves the counts of the same box;
-// every error's `path` points at the field that failed.
+// Partial data (docs/graphql-api.md#errors, last paragraph): nullability keeps failures local. One
+// box of `boxes` failing leaves the others whole; a failing `events` leaves the counts of the same
+// box; every error's `path` points at the field that failed.
 import { ARCHIVE_FILES, ARCHIVE_TEXTS, DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator';
 import {
   startTestGateway,

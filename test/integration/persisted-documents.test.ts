@@ -1,6 +1,7 @@
-// Trusted documents over HTTP (graphql-api.md §11): the manifest's documents by documentId (POST
-// and GET, hex or `sha256:<hex>`) and by Apollo's persistedQuery hash; with only-mode, every other
-// document refused before parsing and with zero upstream calls; cache headers on GET.
+// Trusted documents over HTTP (docs/frontend.md#trusted-documents): the manifest's documents by
+// documentId (POST and GET, hex or `sha256:<hex>`) and by Apollo's persistedQuery hash; with
+// only-mode, every other document refused before parsing and with zero upstream calls; cache
+// headers on GET.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -12,7 +12,7 @@ const README = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 
 /** The `-d '…'` body of the README's quick-start curl command. */
 function readmeCurlBody(): string {
-  const match = /Paste this once[\s\S]*?-d '(\{.*\})'/.exec(README);
+  const match = /## The demo in three pastes[\s\S]*?-d '(\{.*\})'/.exec(README);
   if (!match) throw new Error("README has no quick-start curl with -d '{...}'");
   return match[1]!;
 }

@@ -1,4 +1,4 @@
-// No event lost, none twice (graphql-api.md §10): the emulator drops every upstream socket ten
+// No event lost, none twice (docs/realtime.md): the emulator drops every upstream socket ten
 // times, refusing the reconnects for a while each time, while messages are posted. Every
 // subscriber gets every posted event of its boxes exactly once, oldest first per box, and one
 // `resynced` notice per box after each drop.

@@ -1,4 +1,4 @@
-// A subscriber that stops reading (graphql-api.md §10): its bounded buffer overflows and its
+// A subscriber that stops reading (docs/realtime.md): its bounded buffer overflows and its
 // subscription ends with SLOW_CONSUMER, while another subscriber of the same caller, fed by the
 // same upstream socket, keeps receiving at its normal pace; memory stays bounded.
 import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from '../../emulator';

@@ -1,4 +1,4 @@
-// Two gateway processes on one Redis (graphql-api.md §11): a query registered by APQ through
+// Two gateway processes on one Redis (docs/operations.md): a query registered by APQ through
 // one is served by hash through the other; the rate limit counts the operations of both and
 // refuses with 429 RATE_LIMITED before any upstream call; with Redis stopped both keep serving
 // (APQ misses, the limit fails open, logged and counted) and recover once it is back.

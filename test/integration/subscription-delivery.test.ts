@@ -23,7 +23,7 @@ const POST = `mutation Post($boxId: UUID!, $text: String!) {
 let t: TestGateway;
 const clients: WsClient[] = [];
 
-/** Bob's own identifier rule in a box of alice's: removing it kicks him (upstream-api.md §5.2). */
+/** Bob's own identifier rule in a box of alice's: removing it kicks him (batch-events). */
 const BOB_RULE = uuidFromName('kick-box bob rule');
 const kickBox = box('Kick', DEMO_IDENTITY_IDS.alice, {
   events: [
@@ -152,7 +152,7 @@ describe('isolation', () => {
       expect(got.map((u) => u.event.id).sort()).toEqual([...expected].sort());
       expect(got.every((u) => caller.boxes.includes(u.boxId))).toBe(true);
     }
-    // The creator's socket carries the transparent view, everyone else's the opaque one (§9.3).
+    // The creator's socket carries the transparent view, everyone else's the opaque one.
     const bobPostInArchive = (u: { event: { sender: { id: string } }; boxId: string }) =>
       u.boxId === archive && u.event.sender.id === DEMO_IDENTITY_IDS.bob;
     expect(

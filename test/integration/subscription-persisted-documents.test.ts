@@ -1,4 +1,4 @@
-// Trusted documents on the streaming transports (graphql-api.md §10, §11): a subscription over
+// Trusted documents on the streaming transports (docs/realtime.md): a subscription over
 // WebSocket or SSE named by `documentId` or by Apollo's persistedQuery hash runs the manifest's
 // document; with PERSISTED_DOCUMENTS_ONLY any other document is refused with
 // PERSISTED_QUERY_NOT_ALLOWED before parsing and with no upstream call or socket.

@@ -1,4 +1,4 @@
-// Tracing over OTLP/HTTP to a receiver on a local port (graphql-api.md §11): one operation span
+// Tracing over OTLP/HTTP to a receiver on a local port (docs/operations.md): one operation span
 // with one child per upstream call, named by route template, with status, retries and outcome,
 // never a token, cookie or raw box id; the client's traceparent is continued and each upstream
 // request carries its own call span's. With no endpoint nothing of OpenTelemetry is loaded.

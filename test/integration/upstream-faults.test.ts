@@ -1,7 +1,7 @@
-// Upstream faults over real HTTP (graphql-api.md §5): each fault injected through the emulator
-// yields its documented code, the operation ends within the per-call deadline plus a margin,
-// the next operation succeeds once the fault is gone, and the gateway keeps serving. Then the
-// circuit breaker: opened by consecutive failed calls, failing fast with no upstream request,
+// Upstream faults over real HTTP (docs/graphql-api.md#errors): each fault injected through the
+// emulator yields its documented code, the operation ends within the per-call deadline plus a
+// margin, the next operation succeeds once the fault is gone, and the gateway keeps serving. Then
+// the circuit breaker: opened by consecutive failed calls, failing fast with no upstream request,
 // /readyz and the gauge following it, closed by one probe once the upstream answers again.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmulator, type Fault } from '../../emulator';

@@ -1,4 +1,4 @@
-// WORKERS=2 on the real process (graphql-api.md §11 "Scale"): both workers answer on one port
+// WORKERS=2 on the real process (docs/operations.md "Scale"): both workers answer on one port
 // (told apart by the pid on each operation's log line, matched by request id), they serve one
 // demo store (the primary's single emulator), /metrics sums them, a killed worker is replaced,
 // and SIGTERM lets every worker drain, in-flight operations included, before the primary

@@ -1,4 +1,5 @@
-// graphql-api.md §3 row by row: what the client sends → exactly what goes upstream.
+// docs/graphql-api.md#authentication row by row: what the client sends → exactly what goes
+// upstream.
 import { inspect } from 'node:util';
 import {
   readCredentials,

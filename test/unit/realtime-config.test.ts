@@ -1,4 +1,4 @@
-// The realtime settings of src/config/ (graphql-api.md §8): defaults, parsing, refusals.
+// The realtime settings of src/config/ (docs/configuration.md): defaults, parsing, refusals.
 import { ConfigError, loadConfig } from '../../src/config';
 
 describe('realtime settings', () => {

@@ -1,5 +1,5 @@
-// toBoxEvent: the only switch on the upstream type string (graphql-api.md §2). Inputs are
-// event views exactly as upstream-api.md §3, §6 and §7 document them.
+// toBoxEvent: the only switch on the upstream type string (docs/graphql-api.md#mapping). Inputs are
+// event views exactly as docs/upstream.md#events document them.
 import { AccessMode } from '../../src/schema/access/access-mode.enum';
 import { AccessRestriction } from '../../src/schema/access/access-restriction.enum';
 import { Box } from '../../src/schema/box/box.type';
@@ -328,7 +328,7 @@ describe('toBoxEvent: one class per upstream type', () => {
     });
   });
 
-  it('covers every known type string of upstream-api.md §3.3', () => {
+  it('covers every known type string of docs/upstream.md#event-types', () => {
     expect([...KNOWN_EVENT_TYPES].sort()).toEqual(
       [
         'create',

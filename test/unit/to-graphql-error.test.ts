@@ -1,5 +1,5 @@
-// graphql-api.md §5 as a table: every upstream status/origin/details case → client code and
-// extensions; nothing of the upstream's desc, URL or headers ever shows.
+// docs/graphql-api.md#errors as a table: every upstream status/origin/details case → client code
+// and extensions; nothing of the upstream's desc, URL or headers ever shows.
 import { GatewayError } from '../../src/errors/gateway-errors';
 import { toGraphQLError } from '../../src/errors/to-graphql-error';
 import {

@@ -297,7 +297,7 @@ describe('upstream client over MockAgent', () => {
 
 describe('parseErrorEnvelope', () => {
   it.each([
-    ['the §1.3 shape', JSON.stringify(ENVELOPE), ENVELOPE],
+    ['the envelope shape', JSON.stringify(ENVELOPE), ENVELOPE],
     [
       'null details',
       '{"code":"internal","origin":"not_defined","desc":"","details":null}',

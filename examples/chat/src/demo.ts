@@ -1,5 +1,5 @@
-// The embedded emulator's fixed demo data (graphql-api.md §9). The API has no "who am I" or
-// "my boxes" query and a Box has no title field, so a demo client names them itself.
+// The embedded emulator's fixed demo data (docs/emulator.md#demo-data). The API has no "who am I"
+// or "my boxes" query and a Box has no title field, so a demo client names them itself.
 
 export interface DemoUser {
   name: string;

@@ -1,5 +1,5 @@
-// How the page names an error: the gateway's code (graphql-api.md §5) first, since that is what
-// a client acts on, then the message.
+// How the page names an error: the gateway's code (docs/graphql-api.md#errors) first, since that is
+// what a client acts on, then the message.
 import { CombinedGraphQLErrors } from '@apollo/client';
 
 export function describeError(error: unknown): string {

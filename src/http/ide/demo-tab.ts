@@ -1,5 +1,5 @@
 // The tab the IDE opens on in embedded-emulator mode: a query over the demo data, signed in as
-// alice. Only main.ts (which started the emulator) and tests import this file: createGateway
+// alice. Only src/process/ (which serves the emulator) and tests import this file: createGateway
 // never imports the emulator, it is handed the tab.
 import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../../emulator';
 import type { IdeTab } from './ide-page';

@@ -2,7 +2,7 @@
 // inline script or style: the GraphiQL options travel as a JSON data block that boot.js reads.
 import { IDE_FILES } from './ide-files';
 
-/** The tab the IDE opens on (main.ts passes the demo one in embedded-emulator mode). */
+/** The tab the IDE opens on (src/process/ passes the demo one in embedded-emulator mode). */
 export interface IdeTab {
   query: string;
   /** Shown in GraphiQL's Headers editor and sent with every request from it. */
@@ -44,10 +44,11 @@ export function renderIdePage({ graphqlPath, assetsPath, tab }: IdePageOptions):
       // SSE executor's, so `endpoint` replaced `subscriptionsEndpoint` and subscriptions were
       // POSTed to /graphql (Yoga serves SSE there; this gateway's graphql-sse route is below).
       title: 'Box Events GraphQL',
-      // Subscriptions over GraphQL over SSE on /graphql/stream (graphql-api.md §7), POSTed like
-      // queries: the same fetch carries the Headers editor's Authorization, which a WebSocket
-      // could only send in connection_init (the IDE puts headers in each operation instead).
-      // Used only by a subscription, so the IDE works the same before the gateway serves them.
+      // Subscriptions over GraphQL over SSE on /graphql/stream (docs/graphql-api.md#endpoints),
+      // POSTed like queries: the same fetch carries the Headers editor's Authorization, which a
+      // WebSocket could only send in connection_init (the IDE puts headers in each operation
+      // instead). Used only by a subscription, so the IDE works the same before the gateway serves
+      // them.
       subscriptionsProtocol: 'GRAPHQL_SSE',
       subscriptionsEndpoint: `${graphqlPath}/stream`,
       method: 'POST',

@@ -1,5 +1,5 @@
-// The IDE for browsers at GET /graphql (graphql-api.md §11), in place of Apollo's landing page,
-// which loads its IDE from Apollo's CDN. Apollo keeps deciding when a request wants the page
+// The IDE for browsers at GET /graphql (docs/frontend.md#the-ide), in place of Apollo's landing
+// page, which loads its IDE from Apollo's CDN. Apollo keeps deciding when a request wants the page
 // (a GET whose Accept prefers text/html, its own negotiation); the page, its headers and its
 // files are ours. createGateway calls this only when the IDE is on.
 import type { ApolloServerPlugin } from '@apollo/server';

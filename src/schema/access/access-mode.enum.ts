@@ -10,7 +10,7 @@ export enum AccessMode {
   LIMITED = 'LIMITED',
 }
 
-/** The upstream strings of state.access_mode's `value` (upstream-api.md §6.9). */
+/** The upstream strings of state.access_mode's `value` (docs/upstream.md#event-types). */
 export const ACCESS_MODE_UPSTREAM: Readonly<Record<AccessMode, string>> = {
   [AccessMode.PUBLIC]: 'public',
   [AccessMode.LIMITED]: 'limited',

@@ -9,7 +9,7 @@ export enum AccessRestriction {
   EMAIL_DOMAIN = 'EMAIL_DOMAIN',
 }
 
-/** The upstream strings of access.add's `restriction_type` (upstream-api.md §6.11). */
+/** The upstream strings of access.add's `restriction_type` (docs/upstream.md#event-types). */
 export const ACCESS_RESTRICTION_UPSTREAM: Readonly<Record<AccessRestriction, string>> = {
   [AccessRestriction.IDENTIFIER]: 'identifier',
   [AccessRestriction.EMAIL_DOMAIN]: 'email_domain',

@@ -55,7 +55,7 @@ function toAccessAdd(input: AccessAddInput): BatchEventBody {
   return body;
 }
 
-/** The batch answer is the request's events in order, then any generated kicks (§5.2). */
+/** The batch answer is the request's events in order, then any generated kicks. */
 function splitByType(events: readonly BoxEvent[]): AccessChangeResult {
   const result = new AccessChangeResult();
   for (const event of events) {

@@ -1,5 +1,5 @@
-// Box.eventsConnection / fileEventsConnection (graphql-api.md §4): fetch `first + 1` from the
-// cursor's offset so hasNextPage needs no HEAD; hasPreviousPage is offset > 0.
+// Box.eventsConnection / fileEventsConnection (docs/graphql-api.md#pagination): fetch `first + 1`
+// from the cursor's offset so hasNextPage needs no HEAD; hasPreviousPage is offset > 0.
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../../context';
 import type { EventDto } from '../../upstream/upstream-types';

@@ -4,7 +4,7 @@ import { type DateTime, DateTimeScalar } from '../scalars/date-time.scalar';
 import { type Uuid, UUIDScalar } from '../scalars/uuid.scalar';
 import { Identity } from './identity.type';
 
-/** What every upstream event has (upstream-api.md §3.1), already camelCased. */
+/** What every upstream event has (docs/upstream.md#events), already camelCased. */
 export interface BoxEventBase {
   id: Uuid;
   type: string;

@@ -1,4 +1,4 @@
-// The upstream's event type strings (upstream-api.md §3.3): the list the one switch in
+// The upstream's event type strings (docs/upstream.md#event-types): the list the one switch in
 // to-box-event.ts must cover, and the guard that tells a known type from a passed-through one.
 
 export const KNOWN_EVENT_TYPES = [

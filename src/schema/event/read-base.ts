@@ -1,4 +1,4 @@
-// What every event has (graphql-api.md §2): id, type, box_id, server_event_created_at and
+// What every event has (docs/graphql-api.md#mapping): id, type, box_id, server_event_created_at and
 // sender. Missing any of it is an UpstreamProtocolError that fails the list field it is in; a
 // bad referrer_id is only odd, reported and served as null.
 import { UpstreamProtocolError } from '../../upstream/upstream-errors';

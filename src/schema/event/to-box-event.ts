@@ -1,4 +1,5 @@
-// The one place that switches on the upstream `type` string (graphql-api.md §2):
+// Where the upstream `type` string picks an event's GraphQL class (docs/graphql-api.md#mapping);
+// realtime/ reads it too, for the REST list's visible set and for the caller's own kick or leave:
 // - the class is chosen by `type` alone, never by the shape of `content`;
 // - an unknown type becomes UnknownBoxEvent with the raw content;
 // - a known type with content of the wrong shape also becomes UnknownBoxEvent, and `onOdd` is
@@ -114,7 +115,7 @@ function toBoxCreated(base: BoxEventBase, content: Record<string, unknown>): Box
   });
 }
 
-/** Listed messages come folded with their edits and deletion (upstream-api.md §7). */
+/** Listed messages come with their edits and deletion folded in (docs/upstream.md). */
 function toTextMessage(base: BoxEventBase, content: Record<string, unknown>): TextMessageEvent {
   const deletion = readDeletion(content);
   if (deletion) {
@@ -153,7 +154,7 @@ function toFileMessage(base: BoxEventBase, content: Record<string, unknown>): Fi
   });
 }
 
-/** content is `{kicker: <identity>}`, or null when the stored kicker_id was empty (§6.8). */
+/** content is `{kicker: <identity>}`, or null when the stored kicker_id was empty upstream. */
 function toMemberKick(base: BoxEventBase, content: unknown): MemberKickEvent {
   if (content === null || content === undefined) return new MemberKickEvent(base, null);
   const kick = contentObject(content);

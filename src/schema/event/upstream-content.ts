@@ -1,4 +1,4 @@
-// Readers for the parts of an upstream event view (upstream-api.md §3, §6, §7). Nothing from
+// Readers for the parts of an upstream event view (docs/upstream.md#events). Nothing from
 // the upstream is trusted: a content field of the wrong shape throws OddContentError, which
 // toBoxEvent turns into an UnknownBoxEvent (the raw content kept) plus a warning.
 import type { IdentityDto } from '../../upstream/upstream-types';
@@ -69,7 +69,7 @@ export function oneOf<T>(object: JsonObject, key: string, table: ReadonlyMap<str
   throw new OddContentError(`content.${key} is not one of ${[...table.keys()].join(', ')}`);
 }
 
-/** An identity view (§3.2), or null when the value is not one. "" identifiers become null. */
+/** An identity view, or null when the value is not one. "" identifiers become null. */
 export function readIdentity(value: unknown): Identity | null {
   if (!isJsonObject(value)) return null;
   const dto = value as Partial<IdentityDto>;
@@ -85,10 +85,11 @@ export function readIdentity(value: unknown): Identity | null {
   });
 }
 
-// The upstream never fills deleted.at_time: it is Go's zero time (upstream-api.md §7, §0 #9).
+// The upstream never fills deleted.at_time: it is Go's zero time
+// (docs/upstream.md#edits-and-deletions).
 const ZERO_TIME = /^0001-01-01T00:00:00(\.0+)?(Z|[+-]00:00)$/;
 
-/** `content.deleted` of a listed message (§7), or null when the message is not deleted. */
+/** `content.deleted` of a listed message, or null when the message is not deleted. */
 export function readDeletion(content: JsonObject): MessageDeletion | null {
   if (!('deleted' in content)) return null;
   const deleted = content.deleted;

@@ -1,5 +1,5 @@
 // DateTime: the upstream's RFC 3339 string, passed through exactly. The upstream writes up to
-// nanosecond precision in POST answers (upstream-api.md §3.1); a Date round trip would cut it
+// nanosecond precision in POST answers (docs/upstream.md#events); a Date round trip would cut it
 // to milliseconds, which is why graphql-scalars' DateTime (it re-formats) is not used here.
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { BadUserInputError } from '../../errors/gateway-errors';

@@ -1,5 +1,5 @@
 // UUID: what the upstream calls ids. Clients may send any case; we always hand the upstream the
-// lowercase form, because its `is.UUIDv4` check rejects uppercase (upstream-api.md §1.4).
+// lowercase form, because its `is.UUIDv4` check rejects uppercase (docs/upstream.md#endpoints).
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { BadUserInputError } from '../../errors/gateway-errors';
 

@@ -46,7 +46,7 @@ export interface EditResult {
   newEncrypted: string;
 }
 
-/** A text message as the list shows it once edited (graphql-api.md §2: the edited values, lastEditedAt set). */
+/** A text message as the list shows it once edited: the edited values, lastEditedAt set. */
 export function applyEdit(cache: ApolloCache, messageId: string, edit: EditResult): void {
   cache.modify({
     id: cache.identify({ __typename: 'TextMessageEvent', id: messageId }),
@@ -62,7 +62,7 @@ export interface DeletionResult {
   sender: { id: string };
 }
 
-/** A message as the list shows it once deleted (§2: `deletion` set, the content null). */
+/** A message as the list shows it once deleted (`deletion` set, the content null). */
 export function applyDeletion(
   cache: ApolloCache,
   message: { __typename: 'TextMessageEvent' | 'FileMessageEvent'; id: string },
