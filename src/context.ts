@@ -11,6 +11,7 @@ import type { Logger } from './logger';
 import { bindToOperation, type OperationTrace, type Tracing } from './tracing/tracing';
 import type { Realtime, SubscribeToBoxes } from './realtime/realtime';
 import { createBoxEventsApi } from './upstream/box-events-api';
+import type { FairShare } from './upstream/fair-share';
 import { forOperation, type OperationStats } from './upstream/operation-api';
 import type { UpstreamClient } from './upstream/upstream-client';
 import type { BoxEventsApi } from './upstream/upstream-types';
@@ -47,7 +48,9 @@ export type Executor = 'none' | 'graphql-js' | 'jit';
 export interface ContextDeps {
   client: UpstreamClient;
   logger: Logger;
-  /** Upstream calls in flight at once for one operation. */
+  /** Upstream calls in flight for the whole process, shared fairly between operations. */
+  upstream: FairShare;
+  /** The most calls one operation may have in flight (UPSTREAM_CONCURRENCY). */
   upstreamConcurrency: number;
   /** Set only when tracing is on. */
   tracing?: Tracing;
@@ -100,7 +103,9 @@ class RequestContext implements GatewayContext {
     const base = createBoxEventsApi(deps.client, credentials);
     // Refused credentials make no call at all, so there is nothing to count or cap.
     const callsUpstream = credentials !== null && credentials.kind !== 'rejected';
-    const counted = callsUpstream ? forOperation(base, deps.upstreamConcurrency, this.stats) : base;
+    const counted = callsUpstream
+      ? forOperation(base, deps.upstream.lane(deps.upstreamConcurrency), this.stats)
+      : base;
     return (this.builtApi = this.trace ? bindToOperation(counted, this.trace) : counted);
   }
 

@@ -37,6 +37,7 @@ import { redisApqCache } from './shared-state/redis-apq-cache';
 import { createRedisConnection } from './shared-state/redis-connection';
 import { memoryRateLimitStore, redisRateLimitStore } from './shared-state/rate-limit-store';
 import { loadTracing } from './tracing/tracing';
+import { createFairShare } from './upstream/fair-share';
 import { createUpstreamClient } from './upstream/upstream-client';
 
 export interface GatewayOverrides {
@@ -181,6 +182,7 @@ export async function createGateway(
   const context = createContext({
     client,
     logger,
+    upstream: createFairShare(config.upstreamConnections),
     upstreamConcurrency: config.limits.upstreamConcurrency,
     tracing,
     realtime,

@@ -17,7 +17,11 @@ export interface Limits {
   maxMutations: number;
   /** Upstream calls one operation may need, estimated before execution. @default 200 */
   maxUpstreamCalls: number;
-  /** Upstream calls in flight at once for one operation. @default 16 */
+  /**
+   * Upstream calls one operation may have in flight. The pool (upstreamConnections) bounds the
+   * whole process and is shared fairly, so this is only a tighter cap per operation.
+   * @default upstreamConnections
+   */
   upstreamConcurrency: number;
 }
 
@@ -33,7 +37,7 @@ export interface Config {
   host: string;
   /** Deadline of one upstream call, retries included. @default 10000 */
   upstreamTimeoutMs: number;
-  /** Keep-alive pool size. @default 64 */
+  /** Keep-alive pool size, and the upstream calls the process has in flight at once. @default 64 */
   upstreamConnections: number;
   /** Retries of GET/HEAD on connection errors and 502/503/504. @default 2 */
   upstreamRetries: number;

@@ -103,7 +103,7 @@ export function loadConfig(env: Env): Config {
       maxBodyBytes: int('MAX_BODY_BYTES', 1_048_576, 1),
       maxMutations: int('MAX_MUTATIONS', 10, 1),
       maxUpstreamCalls: int('MAX_UPSTREAM_CALLS', 200, 1),
-      upstreamConcurrency: int('UPSTREAM_CONCURRENCY', 16, 1),
+      upstreamConcurrency: int('UPSTREAM_CONCURRENCY', upstreamConnections, 1),
     },
     workers,
     redisUrl,

@@ -1,6 +1,7 @@
 // The API as one operation sees it: every call counted (for the operation log line and the
-// call-count tests) and at most `concurrency` calls in flight, so `boxes` with 50 ids queues
-// instead of opening 150 sockets at once. One instance per request, never shared.
+// call-count tests) and run in the operation's lane of the process-wide fair share
+// (fair-share.ts). One instance per request, never shared.
+import type { Lane } from './fair-share';
 import type { BoxEventsApi } from './upstream-types';
 
 export interface OperationStats {
@@ -9,25 +10,10 @@ export interface OperationStats {
   estimatedUpstreamCalls?: number;
 }
 
-export function forOperation(
-  api: BoxEventsApi,
-  concurrency: number,
-  stats: OperationStats,
-): BoxEventsApi {
-  let inFlight = 0;
-  const waiting: Array<() => void> = [];
-  const run = async <T>(call: () => Promise<T>): Promise<T> => {
+export function forOperation(api: BoxEventsApi, lane: Lane, stats: OperationStats): BoxEventsApi {
+  const run = <T>(call: () => Promise<T>): Promise<T> => {
     stats.upstreamCalls += 1;
-    if (inFlight >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
-    else inFlight += 1;
-    try {
-      return await call();
-    } finally {
-      // Hand the slot straight to the next waiter, or free it.
-      const next = waiting.shift();
-      if (next) next();
-      else inFlight -= 1;
-    }
+    return lane.run(call);
   };
   return {
     listEvents: (boxId, page) => run(() => api.listEvents(boxId, page)),

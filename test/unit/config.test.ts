@@ -21,7 +21,7 @@ describe('loadConfig', () => {
         maxBodyBytes: 1_048_576,
         maxMutations: 10,
         maxUpstreamCalls: 200,
-        upstreamConcurrency: 16,
+        upstreamConcurrency: 64,
       },
     });
     expect(config).toMatchObject({
@@ -55,7 +55,8 @@ describe('loadConfig', () => {
       upstreamRetries: 0,
       upstreamMaxPending: 64,
       logLevel: 'debug',
-      limits: { maxDepth: 5, maxUpstreamCalls: 7 },
+      // Without its own value, one operation may use the whole pool.
+      limits: { maxDepth: 5, maxUpstreamCalls: 7, upstreamConcurrency: 4 },
     });
   });
 
