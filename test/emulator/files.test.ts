@@ -183,6 +183,30 @@ describe('upload', () => {
     expect(got.text.length).toBe(big.length);
   });
 
+  it('a client that goes away mid-body leaves no event, and the emulator keeps serving', async () => {
+    const before = await fileCount(emu());
+    const { body, contentType } = multipart(uploadParts(Buffer.alloc(1024 * 1024, 3)));
+    const req = request(`${emu().url}${uploadPath(W)}`, {
+      method: 'POST',
+      headers: {
+        'content-type': contentType,
+        'content-length': String(body.length),
+        cookie: `accesstoken=${bob}; tokentype=bearer; _csrf=${CSRF}`,
+        'x-csrf-token': CSRF,
+      },
+    });
+    req.on('error', () => undefined);
+    req.write(body.subarray(0, 100_000));
+    const deadline = Date.now() + 10_000;
+    while ((emu().requests.at(-1)?.bodyBytes ?? 0) < 100_000) {
+      if (Date.now() > deadline) throw new Error('the first bytes never arrived');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    req.destroy();
+    expect((await upload(emu(), W, uploadParts(bytes))).status).toBe(201);
+    expect(Number(await fileCount(emu()))).toBe(Number(before) + 1);
+  });
+
   it('a machine token may upload (any-client, no CSRF with Authorization) but not download (D23)', async () => {
     const machine = DEMO_EXTRA_TOKENS.machine;
     const joined = await call(emu(), 'POST', eventsPath(W), {
