@@ -84,6 +84,8 @@ function context(api: FakeApi) {
     stats: { upstreamCalls: 0 },
     executor: 'none',
     callerKey: () => null,
+    usePlan: () => {},
+    forUpdate: () => ctx,
   };
   return { ctx, logs };
 }
