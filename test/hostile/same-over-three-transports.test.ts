@@ -35,7 +35,10 @@ const nested = (depth: number): unknown => {
 const QUERIES: Array<[string, Operation]> = [
   ['a plain query', { query: `query Count { box(id: "${BOX}") { eventsCount } }` }],
   ['introspection (production)', { query: '{ __schema { types { name } } }' }],
-  ['too deep', { query: `query Deep { box(id: "${BOX}") { events { box { events { box { id } } } } } }` }],
+  [
+    'too deep',
+    { query: `query Deep { box(id: "${BOX}") { events { box { events { box { id } } } } } }` },
+  ],
   ['too many tokens', { query: `{ ${'__typename '.repeat(250)}}` }],
   ['a bad argument', { query: 'query Bad { boxes(ids: []) { id } }' }],
   [
