@@ -28,7 +28,7 @@ export function createPlanCache(maxBytes: number) {
   // same object, and a document no longer cached is garbage with its key.
   const documentKeys = new WeakMap<DocumentNode, number>();
   let nextKey = 0;
-  return (
+  const planFor = (
     schema: GraphQLSchema,
     document: DocumentNode,
     operation: OperationDefinitionNode,
@@ -49,6 +49,12 @@ export function createPlanCache(maxBytes: number) {
     }
     return plan;
   };
+  return Object.assign(planFor, {
+    /** Bytes the cache counts now (tests). */
+    get bytes() {
+      return plans.calculatedSize;
+    },
+  });
 }
 
 export type PlanFor = ReturnType<typeof createPlanCache>;
