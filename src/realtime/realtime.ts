@@ -58,9 +58,6 @@ export function createRealtime(options: RealtimeOptions): Realtime {
       // Rejected credentials (caller null) fail at their first upstream read, with their reason.
       const caller = callerKey(credentials);
       const release = caller === null ? () => {} : options.caps.acquire(caller);
-      // The upstream socket is shared by every subscription of the caller: its own reads (edit
-      // patches, credential checks) belong to no one operation, so they use an uncounted API.
-      const socketApi = createBoxEventsApi(options.client, credentials);
       const boxes = [...new Set(boxIds.map((id) => id.toLowerCase()))];
       let anchors: Map<string, string | null>;
       try {
@@ -120,7 +117,10 @@ export function createRealtime(options: RealtimeOptions): Realtime {
         detach = await registry.attach(
           credentials,
           identityId.toLowerCase(),
-          socketApi,
+          // The upstream socket is shared by every subscription of the caller: its own reads
+          // (edit patches, credential checks) belong to no one operation, so they use an
+          // uncounted API, built once per socket.
+          () => createBoxEventsApi(options.client, credentials),
           subscription,
         );
         // Ended while attaching (e.g. a refusal failed it): onEnd ran with the no-op detach.
