@@ -19,6 +19,8 @@ import type { BoxEventsApi } from './upstream/upstream-types';
 
 export interface GatewayContext {
   requestId: string;
+  /** process.hrtime.bigint() when the operation arrived: its log line's duration starts here. */
+  readonly startedAt: bigint;
   logger: Logger;
   /**
    * The API bound to this caller's credentials. With no credentials every method rejects with
@@ -93,6 +95,7 @@ export function createContext(deps: ContextDeps) {
 
 class RequestContext implements GatewayContext {
   readonly stats: OperationStats = { upstreamCalls: 0 };
+  readonly startedAt = process.hrtime.bigint();
   executor: Executor = 'none';
   readonly trace?: OperationTrace;
   readonly loadStats?: LoadStats;

@@ -23,11 +23,8 @@ export interface ApolloAdapterDeps {
 /** The steps after validation (plan, rate limit) and the observation of every operation. */
 export function pipelinePlugin(deps: ApolloAdapterDeps): ApolloServerPlugin<GatewayContext> {
   const { limits, planFor, rateLimit, observe } = deps;
-  const startedAt = new WeakMap<object, bigint>();
   return {
-    async requestDidStart({ contextValue }) {
-      const started = process.hrtime.bigint();
-      startedAt.set(contextValue, started);
+    async requestDidStart() {
       return {
         async didResolveSource({ request }) {
           checkVariablesDepth(request.variables, limits.maxVariablesDepth);
@@ -50,7 +47,7 @@ export function pipelinePlugin(deps: ApolloAdapterDeps): ApolloServerPlugin<Gate
             operationType: operation?.operation,
             errors: result?.errors,
             hasData: Boolean(result?.data),
-            started,
+            started: ctx.startedAt,
           });
         },
       };
@@ -66,7 +63,7 @@ export function pipelinePlugin(deps: ApolloAdapterDeps): ApolloServerPlugin<Gate
         operationType: undefined,
         errors: [{ extensions: { code } }],
         hasData: false,
-        started: startedAt.get(ctx) ?? process.hrtime.bigint(),
+        started: ctx.startedAt,
       });
       if (error instanceof GatewayError) throw error;
     },

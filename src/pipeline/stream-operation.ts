@@ -145,7 +145,7 @@ export function createStreamPipeline(deps: StreamPipelineDeps): StreamPipeline {
   return {
     formatter,
     async prepare(incoming, ctx) {
-      const since = process.hrtime.bigint();
+      const since = ctx.startedAt;
       const request = { ...incoming };
       let operation: OperationDefinitionNode | undefined;
       try {

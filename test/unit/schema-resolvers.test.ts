@@ -78,6 +78,7 @@ function context(api: FakeApi) {
   const logs = memoryLogger();
   const ctx: GatewayContext = {
     requestId: 'req-1',
+    startedAt: process.hrtime.bigint(),
     logger: logs.logger,
     api: api as unknown as BoxEventsApi,
     loaders: createLoaders(api as unknown as BoxEventsApi),
