@@ -45,6 +45,15 @@ describe('bodies and variables', () => {
     },
   );
 
+  it('GET /graphql/stream with the operation in the query string still streams its result', async () => {
+    const response = await fetch(
+      `${t.gateway.url}/stream?query=${encodeURIComponent('{ __typename }')}`,
+      { headers: { accept: 'text/event-stream' }, signal: AbortSignal.timeout(10_000) },
+    );
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('event: next\ndata: {"data":{"__typename":"Query"}}');
+  });
+
   const deep = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
 
   it('100,000-deep variables over SSE: answered 400 BAD_USER_INPUT, no upstream call', async () => {
