@@ -7,6 +7,8 @@ import {
   type RequestHeaders,
 } from './auth/credentials';
 import { createLoaders, type LoadStats, type Loaders } from './loaders/create-loaders';
+import type { OperationPlan } from './limits/operation-plan';
+import { UPDATE_BOX } from './limits/operation-plan';
 import type { Logger } from './logger';
 import { bindToOperation, type OperationTrace, type Tracing } from './tracing/tracing';
 import type { Realtime, SubscribeToBoxes } from './realtime/realtime';
@@ -18,6 +20,8 @@ import type { BoxEventsApi } from './upstream/upstream-types';
 
 export interface GatewayContext {
   requestId: string;
+  /** process.hrtime.bigint() when the operation arrived: its log line's duration starts here. */
+  readonly startedAt: bigint;
   logger: Logger;
   /**
    * The API bound to this caller's credentials. With no credentials every method rejects with
@@ -41,6 +45,16 @@ export interface GatewayContext {
   loadStats?: LoadStats;
   /** Subscription.boxEvents for this caller (src/realtime/); absent where nothing serves them. */
   subscribeToBoxes?: SubscribeToBoxes;
+  /**
+   * The operation's plan (src/pipeline/plan.ts): a query's loaders serve every window from the
+   * calls it counted; a subscription keeps it for each update's scope.
+   */
+  usePlan(plan: OperationPlan): void;
+  /**
+   * A fresh scope for one update of a subscription about `boxId`: new loaders and statistics,
+   * the same credentials, request id and transport, the subscription's plan applied to the box.
+   */
+  forUpdate(boxId: string): GatewayContext;
 }
 
 export type Executor = 'none' | 'graphql-js' | 'jit';
@@ -73,28 +87,55 @@ export function createContext(deps: ContextDeps) {
     headers: RequestHeaders;
     transport?: Transport;
   }): GatewayContext =>
-    new RequestContext(deps, request.id, request.headers, request.transport ?? 'http');
+    new RequestContext(
+      deps,
+      request.id,
+      readCredentials(request.headers),
+      request.transport ?? 'http',
+      deps.tracing?.startOperation(request.headers),
+    );
 }
 
 class RequestContext implements GatewayContext {
   readonly stats: OperationStats = { upstreamCalls: 0 };
+  readonly startedAt = process.hrtime.bigint();
   executor: Executor = 'none';
   readonly trace?: OperationTrace;
   readonly loadStats?: LoadStats;
-  private readonly credentials: Credentials | null;
   private builtApi?: BoxEventsApi;
   private builtLoaders?: Loaders;
   private builtLogger?: Logger;
+  private plan?: OperationPlan;
 
   constructor(
     private readonly deps: ContextDeps,
     readonly requestId: string,
-    headers: RequestHeaders,
+    private readonly credentials: Credentials | null,
     private readonly transport: Transport,
+    trace: OperationTrace | undefined,
   ) {
-    this.credentials = readCredentials(headers);
-    this.trace = deps.tracing?.startOperation(headers);
+    this.trace = trace;
     if (this.trace) this.loadStats = { loads: 0, fetches: 0 };
+  }
+
+  usePlan(plan: OperationPlan): void {
+    this.plan = plan;
+    // A subscription's windows wait for each update's box (forUpdate); its own context keeps
+    // no loaders (it lives as long as the subscription).
+    if (plan.pages.size > 0 && !plan.pages.has(UPDATE_BOX)) this.loaders.expectPages(plan.pages);
+  }
+
+  forUpdate(boxId: string): GatewayContext {
+    const scope = new RequestContext(
+      this.deps,
+      this.requestId,
+      this.credentials,
+      this.transport,
+      undefined,
+    );
+    const windows = this.plan?.pages.get(UPDATE_BOX);
+    if (windows) scope.loaders.expectPages(new Map([[boxId.toLowerCase(), windows]]));
+    return scope;
   }
 
   get api(): BoxEventsApi {
@@ -118,7 +159,12 @@ class RequestContext implements GatewayContext {
   }
 
   get subscribeToBoxes(): SubscribeToBoxes | undefined {
-    return this.deps.realtime?.forCaller(this.credentials, this.requestId, this.transport);
+    return this.deps.realtime?.forCaller(
+      this.credentials,
+      this.requestId,
+      this.transport,
+      this.api,
+    );
   }
 
   callerKey(): string | null {

@@ -1,6 +1,7 @@
 // Composition root: builds everything from a Config and returns { url, close }. It never reads
 // process.env and never installs signal handlers (src/process/ does); tests call it with port 0.
 import { ApolloServer } from '@apollo/server';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -13,7 +14,6 @@ import { transportOptions, type Config } from './config';
 import { createContext, type GatewayContext } from './context';
 import { createFormatError } from './errors/format-error';
 import { withExecutorPlugin } from './execution/executor-plugin';
-import { createStreamOperations } from './execution/stream-operations';
 import { registerCookieCsrfGuard } from './http/csrf-guard';
 import { registerHttpErrorHandlers } from './http/error-handler';
 import { attachGraphqlWs } from './http/graphql-ws-server';
@@ -23,13 +23,19 @@ import type { IdeTab } from './http/ide/ide-page';
 import { registerIde } from './http/ide/register-ide';
 import { registerProbes, type MetricsSource } from './http/probes';
 import { createOperationArmor } from './limits/armor';
-import { operationLimitsPlugin } from './limits/operation-limits-plugin';
-import { rateLimitPlugin } from './limits/rate-limit-plugin';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './observability/metrics';
 import { loadManifest } from './persisted/manifest';
 import { persistedDocumentsPlugin } from './persisted/persisted-documents-plugin';
-import { operationPlugin } from './observability/operation-plugin';
+import { pipelinePlugin } from './pipeline/apollo-adapter';
+import { createDocumentCache } from './pipeline/document-cache';
+import { createFormatter } from './pipeline/format';
+import { createObserve } from './pipeline/observe';
+import { createPlanCache } from './pipeline/plan';
+import { createRateLimit } from './pipeline/rate-limit';
+import { createStreamCaps } from './pipeline/stream-caps';
+import { createStreamPipeline } from './pipeline/stream-operation';
+import { gatewayRules } from './pipeline/validate';
 import { observeUpstream } from './observability/upstream-observer';
 import { createRealtime } from './realtime/realtime';
 import { buildGatewaySchema } from './schema/build-schema';
@@ -118,6 +124,15 @@ export async function createGateway(
 
   const armor = createOperationArmor(config.limits, { hideSuggestions: !config.introspection });
   const formatError = createFormatError(logger);
+  // The pipeline's pieces (src/pipeline/, docs/pipeline.md), one of each for every transport.
+  const rules = gatewayRules(armor.validationRules, config.introspection);
+  const documents = createDocumentCache(config.caches.documentCacheBytes);
+  const planFor = createPlanCache(config.caches.planCacheBytes);
+  const rateLimit = createRateLimit(
+    config.rateLimitPerMinute,
+    redis ? redisRateLimitStore(redis) : memoryRateLimitStore(config.caches.rateLimitCallers),
+  );
+  const observe = createObserve(metrics);
   const jit = config.graphqlJit
     ? {
         formatError,
@@ -134,14 +149,25 @@ export async function createGateway(
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     formatError,
-    introspection: config.introspection,
+    // Introspection is refused by the pipeline's own rule (pipeline/validate.ts), the same on
+    // every transport; Apollo's would answer HTTP alone, with another message.
+    introspection: true,
     includeStacktraceInErrorResponses: false,
     // process/drain-on-signal.ts owns the signals; Apollo's would race that drain and hang it.
     stopOnTerminationSignals: false,
     // http/csrf-guard.ts applies the same rule, only to requests that carry cookies.
     csrfPrevention: false,
-    validationRules: armor.validationRules,
-    ...(redis ? { persistedQueries: { cache: redisApqCache(redis) } } : {}),
+    validationRules: rules,
+    // Apollo's default store sizes a document by its AST's JSON, not the source text it keeps.
+    documentStore: documents.apolloStore,
+    persistedQueries: {
+      cache: redis
+        ? redisApqCache(redis)
+        : new InMemoryLRUCache<string>({
+            maxSize: config.caches.apqCacheBytes,
+            sizeCalculation: (query: string, hash: string) => 2 * (query.length + hash.length),
+          }),
+    },
     plugins: withExecutorPlugin(jit, [
       // We set no cache hints, and the default cache-control plugin's willResolveField hook makes
       // Apollo wrap every field resolver of the schema: ~40% of the CPU of bench/ scenario (a).
@@ -149,18 +175,9 @@ export async function createGateway(
       landingPage,
       ...(trusted ? [persistedDocumentsPlugin(trusted)] : []),
       fastifyApolloDrainPlugin(app),
-      operationPlugin(metrics),
       legacyJsonStatusPlugin(),
       ...armor.plugins,
-      ...(config.rateLimitPerMinute > 0
-        ? [
-            rateLimitPlugin(
-              config.rateLimitPerMinute,
-              redis ? redisRateLimitStore(redis) : memoryRateLimitStore(),
-            ),
-          ]
-        : []),
-      operationLimitsPlugin(config.limits),
+      pipelinePlugin({ limits: config.limits, planFor, rateLimit, observe }),
     ]),
   });
   await apollo.start();
@@ -176,6 +193,10 @@ export async function createGateway(
     credentialCheckMs: settings.credentialCheckMs,
     openTimeoutMs: config.upstreamTimeoutMs,
     subscriberBuffer: settings.subscriberBuffer,
+    caps: createStreamCaps({
+      perCredential: settings.maxStreamsPerCredential,
+      total: settings.maxStreams,
+    }),
     metrics,
     logger,
   });
@@ -189,18 +210,21 @@ export async function createGateway(
   });
   const streams = {
     schema,
-    operations: createStreamOperations({
+    pipeline: createStreamPipeline({
       schema,
       limits: config.limits,
-      validationRules: armor.validationRules,
-      hideSuggestions: !config.introspection,
-      formatError,
+      rules,
+      documents,
+      planFor,
+      rateLimit,
+      formatter: createFormatter({ hideSuggestions: !config.introspection, formatError }),
+      observe,
       ...(trusted ? { trusted } : {}),
     }),
     createContext: context,
     allowedOrigins: settings.allowedOrigins,
   };
-  registerGraphqlSse(app, { ...streams, path: '/graphql/stream' });
+  registerGraphqlSse(app, { ...streams, path: '/graphql/stream', logger });
   await app.register(fastifyApollo(apollo), {
     context: async (request) => context({ id: String(request.id), headers: request.headers }),
   });

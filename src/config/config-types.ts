@@ -23,6 +23,20 @@ export interface Limits {
    * @default upstreamConnections
    */
   upstreamConcurrency: number;
+  /** Nesting of the variables object (objects and lists) before refusing it. @default 64 */
+  maxVariablesDepth: number;
+}
+
+/** Bounds of the process-wide caches (src/pipeline/): each counted in bytes or items. */
+export interface CacheBounds {
+  /** Parsed and validated documents, counted by source text and AST size. @default 16777216 (16 MiB) */
+  documentCacheBytes: number;
+  /** Operation plans, counted by key (document, operation, variables) and plan size. @default 8388608 (8 MiB) */
+  planCacheBytes: number;
+  /** Automatic persisted queries kept in memory (without REDIS_URL), by query length. @default 8388608 (8 MiB) */
+  apqCacheBytes: number;
+  /** Callers whose rate-limit count the in-memory store keeps per window. @default 100000 */
+  rateLimitCallers: number;
 }
 
 export interface Config {
@@ -68,6 +82,7 @@ export interface Config {
   /** Trusted documents (src/persisted/); undefined = none. */
   persistedDocuments: PersistedDocumentsConfig | undefined;
   limits: Limits;
+  caches: CacheBounds;
   /** Processes serving one port (node:cluster; `auto` = one per core); 1 = no cluster. @default 1 */
   workers: number;
   /** Shared state of replicas (APQ store, rate-limit counters); undefined = in memory. */
@@ -103,6 +118,10 @@ export interface RealtimeSettings {
   allowedOrigins: string[];
   /** Active subscriptions on one client WebSocket. @default 20 */
   maxSubscriptionsPerConnection: number;
+  /** Active subscriptions (WebSocket and SSE) of one credential in this process. @default 100 */
+  maxStreamsPerCredential: number;
+  /** Active subscriptions (WebSocket and SSE) in this process. @default 10000 */
+  maxStreams: number;
   /** Upstream sockets this process may hold open (one per credential and identity). @default 2000 */
   maxUpstreamSockets: number;
   /** Updates queued for one subscriber that is not reading before it fails with SLOW_CONSUMER. @default 256 */

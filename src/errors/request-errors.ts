@@ -1,4 +1,4 @@
-// Request errors the streaming transports (execution/stream-operations.ts) answer as Apollo
+// Request errors the streaming transports (pipeline/stream-operation.ts) answer as Apollo
 // answers them over HTTP, the refusals written before any GraphQL runs (the WebSocket upgrade,
 // the SSE Origin check), and the code sets other layers test against: here so that errors/ is the
 // one place a client-visible code or message is written.

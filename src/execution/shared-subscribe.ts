@@ -5,6 +5,10 @@
 // rest (graphql-js would coerce the variables and arguments and resolve every field again for
 // each). Keyed by the update object itself (a WeakMap), so a result lives as long as its update
 // and never crosses callers: another caller's update is another object.
+//
+// Each update executes in a fresh scope (GatewayContext.forUpdate): new loaders and statistics,
+// so `event { box { eventsCount } }` reads the count as of this update, not as of the first,
+// with the subscription's plan (src/pipeline/plan.ts) serving the update's box windows.
 import {
   createSourceEventStream,
   execute,
@@ -30,6 +34,16 @@ function operationKey(args: ExecutionArgs): string {
   return `${documentKey}\n${args.operationName ?? ''}\n${JSON.stringify(args.variableValues ?? {})}`;
 }
 
+/** The update's own scope when the context offers one (src/context.ts), else the context. */
+function scopeFor(args: ExecutionArgs, payload: object): unknown {
+  const context = args.contextValue as
+    { forUpdate?: (boxId: string) => unknown } | null | undefined;
+  const boxId = (payload as { boxId?: unknown }).boxId;
+  return context?.forUpdate && typeof boxId === 'string'
+    ? context.forUpdate(boxId)
+    : args.contextValue;
+}
+
 function executeShared(args: ExecutionArgs, key: string, payload: unknown): Result {
   if (typeof payload !== 'object' || payload === null)
     return execute({ ...args, rootValue: payload });
@@ -40,7 +54,7 @@ function executeShared(args: ExecutionArgs, key: string, payload: unknown): Resu
   }
   let result = byOperation.get(key);
   if (!result) {
-    result = execute({ ...args, rootValue: payload });
+    result = execute({ ...args, rootValue: payload, contextValue: scopeFor(args, payload) });
     byOperation.set(key, result);
   }
   return result;

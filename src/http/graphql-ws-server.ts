@@ -4,13 +4,11 @@
 // never gets a socket. At most `maxSubscriptions` operations run at once on one socket.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { execute } from 'graphql';
+import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { RequestHeaders } from '../auth/credentials';
 import { QueryTooComplexError } from '../errors/gateway-errors';
-import { sharedSubscribe } from '../execution/shared-subscribe';
-import type { StreamTransportDeps } from '../execution/stream-operations';
 import {
   NO_WEBSOCKET_HERE,
   ORIGIN_REFUSED,
@@ -18,6 +16,7 @@ import {
   type Refusal,
 } from '../errors/request-errors';
 import { logId } from '../observability/log-ids';
+import type { StreamTransportDeps } from '../pipeline/stream-operation';
 import { isOriginAllowed } from './origin-check';
 
 export interface GraphqlWsOptions extends StreamTransportDeps {
@@ -55,12 +54,17 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWsServer {
   };
   options.server.on('upgrade', onUpgrade);
 
+  const { pipeline } = options;
+  // The pipeline's results are already formatted; graphql-ws's types only know unformatted ones.
+  const execute = (args: ExecutionArgs) => pipeline.execute(args) as Promise<ExecutionResult>;
+  const subscribe = (args: ExecutionArgs) =>
+    pipeline.subscribe(args) as Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult>;
   const server = useServer<Record<string, unknown> | undefined, { request: UpgradeRequest }>(
     {
       schema: options.schema,
       execute,
-      subscribe: sharedSubscribe,
-      onSubscribe(ctx, id, payload) {
+      subscribe,
+      async onSubscribe(ctx, id, payload) {
         const ids = active.get(ctx) ?? new Set<string>();
         active.set(ctx, ids);
         if (ids.size >= options.maxSubscriptions) {
@@ -76,12 +80,14 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWsServer {
           headers: credentialHeaders(ctx.connectionParams, ctx.extra.request.headers),
           transport: 'ws',
         });
-        const prepared = options.operations.prepare(payload, contextValue);
-        if (!Array.isArray(prepared)) ids.add(id);
+        // Held while the pipeline runs, so concurrent subscribes cannot pass the cap together.
+        ids.add(id);
+        const prepared = await pipeline.prepare(payload, contextValue);
+        if (Array.isArray(prepared)) ids.delete(id);
         return prepared;
       },
-      onNext: (_ctx, _id, _payload, _args, result) => options.operations.formatResult(result),
-      onError: (_ctx, _id, _payload, errors) => options.operations.formatErrors(errors),
+      onNext: (_ctx, _id, _payload, _args, result) => pipeline.formatter.formatResult(result),
+      onError: (_ctx, _id, _payload, errors) => pipeline.formatter.formatErrors(errors),
       onComplete(ctx, id) {
         active.get(ctx)?.delete(id);
       },

@@ -49,11 +49,19 @@ interface Args {
   newEncrypted: string;
   add: unknown[];
   remove: unknown[];
+  boxIds: string[];
 }
+
+/**
+ * The box of a subscription's update, unknown until the update arrives: a subscription's plan
+ * keeps its windows under this key, and each update's scope files them under its box id.
+ */
+export const UPDATE_BOX = '*update';
 
 /** Per-field argument checks, keyed by schema coordinate. The checks themselves live in schema/arguments.ts. */
 const ARGUMENT_CHECKS: Record<string, (args: Args) => unknown> = {
   'Query.boxes': (a) => checkBoxIds(a.ids),
+  'Subscription.boxEvents': (a) => checkBoxIds(a.boxIds, 'boxIds'),
   'Box.events': (a) => checkPage(a.offset, a.limit),
   'Box.fileEvents': (a) => checkPage(a.offset, a.limit),
   'Box.eventsConnection': (a) => [checkFirst(a.first), checkAfter(a.after)],
@@ -147,6 +155,9 @@ export function planOperation(
       childBoxes = [{ id, generation }];
     } else if (coordinate === 'Query.box') {
       childBoxes = [{ id: String(args.id).toLowerCase(), generation: 0 }];
+    } else if (coordinate === 'Subscription.boxEvents') {
+      // Each update is about one box: its reads are planned once, for that box.
+      childBoxes = [{ id: UPDATE_BOX, generation: 0 }];
     } else if (coordinate === 'Query.boxes') {
       const ids = new Set(args.ids.map((id) => id.toLowerCase()));
       childBoxes = [...ids].map((id) => ({ id, generation: 0 }));
@@ -173,7 +184,11 @@ export function planOperation(
   };
 
   const root =
-    operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   if (root) walk(operation.selectionSet, root, undefined);
 
   let upstreamCalls = mutationFields;

@@ -1,6 +1,6 @@
 // Which trusted document a request names, put in place of its query, and the only-mode rule.
 // The one place that reads `documentId` and Apollo's persisted-query hash off a request, for
-// POST/GET /graphql (the Apollo plugin) and for the streaming transports (stream-operations.ts).
+// POST/GET /graphql (the Apollo plugin) and for the streaming transports (pipeline/stream-operation.ts).
 import type { GraphQLRequest } from '@apollo/server';
 import {
   BadUserInputError,

@@ -4,13 +4,15 @@
 // 2. attaches to the caller's shared upstream socket (the registry), waiting until it is open;
 // 3. then the subscription catches up from those anchors, so nothing committed between the
 //    check and the socket is lost.
-import type { Credentials } from '../auth/credentials';
+import { callerKey, type Credentials } from '../auth/credentials';
 import { UnauthenticatedError } from '../errors/gateway-errors';
 import type { Logger } from '../logger';
 import { logId } from '../observability/log-ids';
 import type { Metrics } from '../observability/metrics';
+import type { StreamCaps } from '../pipeline/stream-caps';
 import { createBoxEventsApi } from '../upstream/box-events-api';
 import type { UpstreamClient } from '../upstream/upstream-client';
+import type { BoxEventsApi } from '../upstream/upstream-types';
 import { BoxSubscription, type SubscriptionItem } from './box-subscription';
 import { newestEventId } from './replay';
 import { createSocketRegistry, type SocketRegistryOptions } from './socket-registry';
@@ -30,6 +32,8 @@ export interface Realtime {
     credentials: Credentials | null,
     requestId: string,
     transport: string,
+    /** The operation's counted, traced API (context.ts): box checks and replays count there. */
+    api: BoxEventsApi,
   ): SubscribeToBoxes;
   /** Shutdown: every subscription completes, every upstream socket closes. */
   close(): void;
@@ -38,6 +42,8 @@ export interface Realtime {
 export interface RealtimeOptions extends Omit<SocketRegistryOptions, 'metrics' | 'logger'> {
   client: UpstreamClient;
   subscriberBuffer: number;
+  /** MAX_STREAMS_PER_CREDENTIAL / MAX_STREAMS, checked before any upstream call. */
+  caps: StreamCaps;
   metrics: Metrics;
   logger: Logger;
 }
@@ -47,13 +53,23 @@ export function createRealtime(options: RealtimeOptions): Realtime {
   const registry = createSocketRegistry(options);
 
   return {
-    forCaller: (credentials, requestId, transport) => async (identityId, boxIds) => {
+    forCaller: (credentials, requestId, transport, api) => async (identityId, boxIds) => {
       if (!credentials) throw new UnauthenticatedError();
-      const api = createBoxEventsApi(options.client, credentials);
+      // Rejected credentials (caller null) fail at their first upstream read, with their reason.
+      const caller = callerKey(credentials);
+      const release = caller === null ? () => {} : options.caps.acquire(caller);
       const boxes = [...new Set(boxIds.map((id) => id.toLowerCase()))];
-      const anchors = new Map(
-        await Promise.all(boxes.map(async (box) => [box, await newestEventId(api, box)] as const)),
-      );
+      let anchors: Map<string, string | null>;
+      try {
+        anchors = new Map(
+          await Promise.all(
+            boxes.map(async (box) => [box, await newestEventId(api, box)] as const),
+          ),
+        );
+      } catch (error) {
+        release();
+        throw error;
+      }
       const subscriptionId = logId();
       const started = Date.now();
       let delivered = 0;
@@ -75,6 +91,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
         onReplayed: (count) => metrics.replayedEvents.inc(count),
         onEnd(reason, error) {
           detach();
+          release();
           metrics.subscriptionsActive.dec({ transport });
           if (error) metrics.errors.inc({ code: error.errorCode });
           logger.info(
@@ -97,7 +114,15 @@ export function createRealtime(options: RealtimeOptions): Realtime {
         'subscription started',
       );
       try {
-        detach = await registry.attach(credentials, identityId.toLowerCase(), api, subscription);
+        detach = await registry.attach(
+          credentials,
+          identityId.toLowerCase(),
+          // The upstream socket is shared by every subscription of the caller: its own reads
+          // (edit patches, credential checks) belong to no one operation, so they use an
+          // uncounted API, built once per socket.
+          () => createBoxEventsApi(options.client, credentials),
+          subscription,
+        );
         // Ended while attaching (e.g. a refusal failed it): onEnd ran with the no-op detach.
         if (subscription.finished) detach();
       } catch (error) {

@@ -56,7 +56,8 @@ export interface SocketRegistry {
   attach(
     credentials: Credentials,
     identityId: string,
-    api: BoxEventsApi,
+    /** The socket's own API (edit patches, credential checks): built only for a new socket. */
+    apiFor: () => BoxEventsApi,
     subscription: BoxSubscription,
   ): Promise<() => void>;
   /** Shutdown: ends every subscription, closes every upstream socket. */
@@ -168,12 +169,12 @@ export function createSocketRegistry(options: SocketRegistryOptions): SocketRegi
   };
 
   return {
-    async attach(credentials, identityId, api, subscription) {
+    async attach(credentials, identityId, apiFor, subscription) {
       const key = socketKey(credentials, identityId);
       let entry = entries.get(key);
       if (!entry) {
         if (entries.size >= options.maxSockets) throw new UpstreamCapacityError(options.maxSockets);
-        entry = create(key, credentials, identityId, api);
+        entry = create(key, credentials, identityId, apiFor());
       }
       const attached = entry;
       clearTimeout(attached.linger);

@@ -2,6 +2,7 @@
 // (one process) without REDIS_URL; in Redis, shared by every replica, with it. A fixed window
 // lets a caller burst up to twice the limit across a window boundary; in exchange a check is
 // one atomic Redis round trip and the key expires by itself.
+import { LRUCache } from 'lru-cache';
 import type { RedisConnection } from './redis-connection';
 
 export const WINDOW_MS = 60_000;
@@ -14,15 +15,22 @@ export interface RateLimitStore {
   increment(caller: string, windowStart: number): Promise<number | undefined>;
 }
 
-/** One process's counters: only the current window is kept. */
-export function memoryRateLimitStore(): RateLimitStore {
+/** Callers one window keeps by default (RATE_LIMIT_CALLERS). */
+export const DEFAULT_MAX_CALLERS = 100_000;
+
+/**
+ * One process's counters: only the current window is kept, and in it at most `maxCallers`
+ * callers (a caller is any token-shaped string, so an attacker could otherwise mint keys
+ * without end); past that the least recently counted caller is forgotten (its count restarts).
+ */
+export function memoryRateLimitStore(maxCallers = DEFAULT_MAX_CALLERS): RateLimitStore {
   let window = -1;
-  let counts = new Map<string, number>();
+  const counts = new LRUCache<string, number>({ max: maxCallers });
   return {
     async increment(caller, windowStart) {
       if (windowStart !== window) {
         window = windowStart;
-        counts = new Map();
+        counts.clear();
       }
       const count = (counts.get(caller) ?? 0) + 1;
       counts.set(caller, count);

@@ -18,6 +18,7 @@ const LIMITS: Limits = {
   maxMutations: 10,
   maxUpstreamCalls: 200,
   upstreamConcurrency: 16,
+  maxVariablesDepth: 64,
 };
 
 let schema: GraphQLSchema;

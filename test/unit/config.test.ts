@@ -22,6 +22,13 @@ describe('loadConfig', () => {
         maxMutations: 10,
         maxUpstreamCalls: 200,
         upstreamConcurrency: 64,
+        maxVariablesDepth: 64,
+      },
+      caches: {
+        documentCacheBytes: 16 * 1024 * 1024,
+        planCacheBytes: 8 * 1024 * 1024,
+        apqCacheBytes: 8 * 1024 * 1024,
+        rateLimitCallers: 100_000,
       },
     });
     expect(config).toMatchObject({
@@ -45,6 +52,11 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       MAX_DEPTH: '5',
       MAX_UPSTREAM_CALLS: '7',
+      MAX_VARIABLES_DEPTH: '9',
+      DOCUMENT_CACHE_BYTES: '65536',
+      PLAN_CACHE_BYTES: '32768',
+      APQ_CACHE_BYTES: '16384',
+      RATE_LIMIT_CALLERS: '10',
     });
     expect(config).toMatchObject({
       upstreamUrl: 'http://127.0.0.1:9999',
@@ -56,7 +68,18 @@ describe('loadConfig', () => {
       upstreamMaxPending: 64,
       logLevel: 'debug',
       // Without its own value, one operation may use the whole pool.
-      limits: { maxDepth: 5, maxUpstreamCalls: 7, upstreamConcurrency: 4 },
+      limits: {
+        maxDepth: 5,
+        maxUpstreamCalls: 7,
+        maxVariablesDepth: 9,
+        upstreamConcurrency: 4,
+      },
+      caches: {
+        documentCacheBytes: 65536,
+        planCacheBytes: 32768,
+        apqCacheBytes: 16384,
+        rateLimitCallers: 10,
+      },
     });
   });
 

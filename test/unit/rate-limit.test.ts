@@ -1,9 +1,10 @@
 // The rate limit's pieces without a server: the caller key (a hash, never the token), the
-// in-memory window counter, and the plugin's window arithmetic and 429 answer.
+// in-memory window counter (bounded in callers), and the pipeline step's window arithmetic and
+// 429 answer.
 import { callerKey, readCredentials } from '../../src/auth/credentials';
 import type { GatewayContext } from '../../src/context';
 import { RateLimitedError } from '../../src/errors/gateway-errors';
-import { rateLimitPlugin } from '../../src/limits/rate-limit-plugin';
+import { createRateLimit, type RateLimit } from '../../src/pipeline/rate-limit';
 import { memoryRateLimitStore, WINDOW_MS } from '../../src/shared-state/rate-limit-store';
 
 describe('callerKey', () => {
@@ -30,18 +31,30 @@ describe('memoryRateLimitStore', () => {
     expect(await store.increment('b', 0)).toBe(1);
     expect(await store.increment('a', WINDOW_MS)).toBe(1);
   });
+
+  it('keeps at most maxCallers callers: a flood of new tokens forgets the least recent', async () => {
+    const store = memoryRateLimitStore(3);
+    expect(await store.increment('a', 0)).toBe(1);
+    for (let i = 0; i < 10_000; i++) await store.increment(`flood-${i}`, 0);
+    // `a` was forgotten (its count restarts); the newest callers are still counted.
+    expect(await store.increment('a', 0)).toBe(1);
+    expect(await store.increment('flood-9999', 0)).toBe(2);
+  });
 });
 
-describe('rateLimitPlugin', () => {
-  async function check(plugin: ReturnType<typeof rateLimitPlugin>, caller: string | null) {
-    const listener = await plugin.requestDidStart!({} as never);
+describe('createRateLimit', () => {
+  async function check(limit: RateLimit | undefined, caller: string | null) {
     const contextValue = { callerKey: () => caller } as GatewayContext;
-    return listener!.didResolveOperation!({ contextValue } as never);
+    return limit!(contextValue);
   }
+
+  it('is off (undefined) at 0', () => {
+    expect(createRateLimit(0, memoryRateLimitStore())).toBeUndefined();
+  });
 
   it('lets the limit through, refuses the next with 429 and the seconds left in the window', async () => {
     let now = 5 * WINDOW_MS + 42_300;
-    const plugin = rateLimitPlugin(2, memoryRateLimitStore(), () => now);
+    const plugin = createRateLimit(2, memoryRateLimitStore(), () => now);
     await check(plugin, 'a');
     await check(plugin, 'a');
     const refused = await check(plugin, 'a').catch((error: unknown) => error);
@@ -60,9 +73,9 @@ describe('rateLimitPlugin', () => {
   });
 
   it('does not count requests without credentials, and fails open when the store cannot count', async () => {
-    const plugin = rateLimitPlugin(1, memoryRateLimitStore());
+    const plugin = createRateLimit(1, memoryRateLimitStore());
     for (let i = 0; i < 5; i++) await check(plugin, null);
-    const broken = rateLimitPlugin(1, { increment: async () => undefined });
+    const broken = createRateLimit(1, { increment: async () => undefined });
     for (let i = 0; i < 5; i++) await expect(check(broken, 'a')).resolves.toBeUndefined();
   });
 });

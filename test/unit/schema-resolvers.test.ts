@@ -78,12 +78,15 @@ function context(api: FakeApi) {
   const logs = memoryLogger();
   const ctx: GatewayContext = {
     requestId: 'req-1',
+    startedAt: process.hrtime.bigint(),
     logger: logs.logger,
     api: api as unknown as BoxEventsApi,
     loaders: createLoaders(api as unknown as BoxEventsApi),
     stats: { upstreamCalls: 0 },
     executor: 'none',
     callerKey: () => null,
+    usePlan: () => {},
+    forUpdate: () => ctx,
   };
   return { ctx, logs };
 }

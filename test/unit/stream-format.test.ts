@@ -1,4 +1,4 @@
-// formatResult of the streaming transports: a result shared by many subscribers
+// formatResult of the streaming transports (src/pipeline/format.ts): a result shared by many subscribers
 // (execution/shared-subscribe.ts) is formatted once, as plain objects that serialise to exactly
 // the JSON the unformatted result would; errors are still formatted and coded.
 import {
@@ -9,8 +9,7 @@ import {
   executeSync,
   parse,
 } from 'graphql';
-import type { Limits } from '../../src/config';
-import { createStreamOperations } from '../../src/execution/stream-operations';
+import { createFormatter } from '../../src/pipeline/format';
 
 const schema = new GraphQLSchema({
   query: new GraphQLObjectType({
@@ -27,10 +26,7 @@ const schema = new GraphQLSchema({
   }),
 });
 
-const operations = createStreamOperations({
-  schema,
-  limits: {} as Limits,
-  validationRules: [],
+const operations = createFormatter({
   hideSuggestions: false,
   formatError: (formatted) => ({ ...formatted, extensions: { code: 'CODED' } }),
 });

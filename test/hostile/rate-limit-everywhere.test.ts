@@ -1,0 +1,85 @@
+// Finding: the rate limit was bypassed over WebSocket and SSE (graphql-api.md §11), where no
+// operation was counted or refused, subscription starts included, and those operations wrote no
+// `graphql operation` log line or metric. One credential's operations now count the same on
+// every transport, and each refusal is logged and counted.
+import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from '../../emulator';
+import { sseSubscribe, wsClient, type WsClient } from '../helpers/realtime-clients';
+import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
+import { metric, operationLines, runOnce } from './transports';
+
+jest.setTimeout(60_000);
+
+const BOX = DEMO_BOX_IDS.welcome;
+const COUNT = `query Count { box(id: "${BOX}") { eventsCount } }`;
+let t: TestGateway;
+const clients: WsClient[] = [];
+
+beforeEach(async () => {
+  t = await startTestGateway({ env: { RATE_LIMIT_PER_MINUTE: '5' } });
+});
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.close()));
+  await t.close();
+});
+
+const started = () => t.logs.entries().filter((e) => e.msg === 'subscription started').length;
+
+async function until(what: string, check: () => boolean) {
+  const deadline = Date.now() + 20_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+it('5 operations over HTTP, then the same token over SSE and WebSocket: RATE_LIMITED, no upstream call', async () => {
+  const token = DEMO_TOKENS.alice;
+  for (let i = 0; i < 5; i++) {
+    expect((await runOnce(t, 'http', { query: COUNT, token })).codes).toEqual([]);
+  }
+  t.resetCalls();
+  const sse = await runOnce(t, 'sse', { query: COUNT, token });
+  expect(sse).toMatchObject({ status: 429, codes: ['RATE_LIMITED'] });
+  expect(sse.errors[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
+  const ws = await runOnce(t, 'ws', { query: COUNT, token });
+  expect(ws.codes).toEqual(['RATE_LIMITED']);
+  const subscription = `subscription S { boxEvents(identityId: "${DEMO_IDENTITY_IDS.alice}", boxIds: ["${BOX}"]) { boxId } }`;
+  expect((await runOnce(t, 'sse', { query: subscription, token })).codes).toEqual(['RATE_LIMITED']);
+  expect((await runOnce(t, 'ws', { query: subscription, token })).codes).toEqual(['RATE_LIMITED']);
+  expect(t.upstreamCalls()).toEqual([]);
+  expect(operationLines(t).map((l) => l.errorCodes)).toEqual([
+    [],
+    [],
+    [],
+    [],
+    [],
+    ['RATE_LIMITED'],
+    ['RATE_LIMITED'],
+    ['RATE_LIMITED'],
+    ['RATE_LIMITED'],
+  ]);
+  expect(await metric(t, 'gateway_errors_total', 'code="RATE_LIMITED"')).toBe(4);
+});
+
+it('subscription starts count: 5 over WebSocket and SSE, then an HTTP query is refused', async () => {
+  const token = DEMO_TOKENS.bob;
+  const vars = { identityId: DEMO_IDENTITY_IDS.bob, boxIds: [BOX] };
+  const streams = [];
+  for (let i = 0; i < 5; i++) {
+    if (i % 2 === 0) {
+      const client = wsClient(t.gateway.url, { token });
+      clients.push(client);
+      streams.push(client.subscribe(vars));
+    } else {
+      streams.push(sseSubscribe(t.gateway.url, vars, { token }));
+    }
+    await until(`subscription ${i + 1} started`, () => started() === i + 1);
+  }
+  t.resetCalls();
+  const refused = await runOnce(t, 'http', { query: COUNT, token });
+  expect(refused).toMatchObject({ status: 429, codes: ['RATE_LIMITED'] });
+  expect(t.upstreamCalls()).toEqual([]);
+  for (const stream of streams) stream.stop();
+  // Every subscription start wrote its operation line, as an HTTP operation does.
+  expect(operationLines(t).filter((l) => l.operation === 'Follow')).toHaveLength(5);
+});
