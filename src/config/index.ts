@@ -76,7 +76,7 @@ export function loadConfig(env: Env): Config {
   }
 
   const config: Config = {
-    upstreamUrl: upstreamUrl?.replace(/\/+$/, ''),
+    upstreamUrl: upstreamUrl?.replace(/(?<!\/)\/+$/, ''),
     port: int('PORT', 4000, 0, 65535),
     host: read('HOST') ?? '0.0.0.0',
     upstreamTimeoutMs: int('UPSTREAM_TIMEOUT_MS', 10_000, 1),
@@ -110,7 +110,7 @@ export function loadConfig(env: Env): Config {
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 0, 0),
     tracing: readTracing(read, problems),
     realtime: {
-      upstreamWsUrl: upstreamWsUrl?.replace(/\/+$/, ''),
+      upstreamWsUrl: upstreamWsUrl?.replace(/(?<!\/)\/+$/, ''),
       allowedOrigins,
       maxSubscriptionsPerConnection: int('MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1),
       maxUpstreamSockets: int('MAX_UPSTREAM_SOCKETS', 2000, 1),

@@ -86,7 +86,7 @@ export function readIdentity(value: unknown): Identity | null {
 }
 
 // The upstream never fills deleted.at_time: it is Go's zero time (upstream-api.md §7, §0 #9).
-const ZERO_TIME = /^0001-01-01T00:00:00(\.0+)?(Z|[+-]00:00)$/;
+const ZERO_TIME = /^0001-01-01T00:00:00(?:\.0+)?(?:Z|[+-]00:00)$/;
 
 /** `content.deleted` of a listed message (§7), or null when the message is not deleted. */
 export function readDeletion(content: JsonObject): MessageDeletion | null {
