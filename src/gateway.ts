@@ -22,6 +22,7 @@ import { legacyJsonStatusPlugin } from './http/legacy-json-status-plugin';
 import type { IdeTab } from './http/ide/ide-page';
 import { registerIde } from './http/ide/register-ide';
 import { registerProbes, type MetricsSource } from './http/probes';
+import { registerVariablesDepthLimit } from './http/variables-depth';
 import { createOperationArmor } from './limits/armor';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin';
 import { rateLimitPlugin } from './limits/rate-limit-plugin';
@@ -94,6 +95,14 @@ export async function createGateway(
 
   const app = Fastify({
     bodyLimit: config.limits.maxBodyBytes,
+    // A whole request (headers and body) must arrive within requestTimeoutMs, else Node
+    // answers 408 and closes: a body trickled a byte at a time cannot hold a connection.
+    // Node checks every connectionsCheckingInterval (30 s by default): a tenth of the deadline
+    // keeps the cut close to it, and the check is a walk over open connections only.
+    requestTimeout: config.limits.requestTimeoutMs,
+    http: {
+      connectionsCheckingInterval: Math.max(50, Math.floor(config.limits.requestTimeoutMs / 10)),
+    },
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
   });
@@ -104,6 +113,7 @@ export async function createGateway(
   };
   registerHttpErrorHandlers(app, httpErrors);
   registerCookieCsrfGuard(app, { ...httpErrors, graphqlPath: '/graphql' });
+  registerVariablesDepthLimit(app, { ...httpErrors, maxDepth: config.limits.maxVariablesDepth });
   // Set by close(): a response finished while draining closes its keep-alive connection, else
   // the connection of an operation in flight at SIGTERM holds server.close() open (72 s idle).
   let draining = false;
@@ -205,6 +215,7 @@ export async function createGateway(
   registerProbes(app, {
     metrics: overrides.metricsSource?.(metrics.registry) ?? metrics.registry,
     upstreamReady: () => client.ping(),
+    readyCacheMs: config.readyzCacheMs,
     circuitState: () => client.circuitState(),
   });
 

@@ -94,18 +94,20 @@ export function readCredentials(headers: RequestHeaders): Credentials | null {
 
 /**
  * The token of a `Bearer` Authorization value ('' when there is none after the scheme), or
- * undefined for another scheme. The scheme is case-insensitive and ends at a space or tab;
- * what follows, trimmed, is the token (SAFE_VALUE then refuses one with inner whitespace).
- * Linear in the value's length: one trim and one slice, whatever the value holds.
+ * undefined for another scheme. The scheme is case-insensitive and ends at spaces or tabs;
+ * what follows is the token, whatever it holds (SAFE_VALUE then refuses a newline or inner
+ * whitespace). Linear in the value's length: one trim, one scan, one slice.
  */
 function bearerToken(authorization: string): string | undefined {
   const value = authorization.trim();
   if (value.slice(0, 6).toLowerCase() !== 'bearer') return undefined;
-  if (value.length === 6) return '';
-  const separator = value.charCodeAt(6);
-  if (separator !== 0x20 && separator !== 0x09) return undefined;
-  return value.slice(7).trim();
+  let start = 6;
+  while (start < value.length && isBlank(value.charCodeAt(start))) start++;
+  if (start === 6 && value.length > 6) return undefined; // "Bearerx": another scheme
+  return value.slice(start);
 }
+
+const isBlank = (code: number) => code === 0x20 || code === 0x09;
 
 const LABELS: Record<string, string> = {
   accessToken: 'accesstoken cookie',
