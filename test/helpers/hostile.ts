@@ -1,6 +1,9 @@
 // Tools of the hostile suite (test/hostile/): raw requests a well-behaved client library would
 // never send, and the one liveness assertion every event-loop attack is judged by.
 import { connect, type Socket } from 'node:net';
+import WebSocket from 'ws';
+import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS } from '../../emulator';
+import type { Data } from './start-test-gateway';
 
 /**
  * Runs `attack` and, until it settles, asks GET /healthz again and again: each answer must
@@ -58,5 +61,50 @@ export function deadline(ms: number, what: string): Promise<never> {
   return new Promise((_resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms);
     timer.unref();
+  });
+}
+
+/** A subscription every demo caller but eve may start: it reads the box upstream first. */
+export const FOLLOW_WELCOME = {
+  query:
+    'subscription F($i: UUID!, $b: [UUID!]!) { boxEvents(identityId: $i, boxIds: $b) { boxId } }',
+  variables: { i: DEMO_IDENTITY_IDS.bob, b: [DEMO_BOX_IDS.welcome] },
+};
+
+/**
+ * A bare graphql-transport-ws exchange (no client library between us and the bytes):
+ * connection_init with `init`, upgrade headers `headers`, one subscribe, and its first answer
+ * as `{ errors }` or `{ data }`; a close before any answer rejects with its code.
+ */
+export function wsFirstAnswer(
+  graphqlUrl: string,
+  options: {
+    init?: Record<string, unknown>;
+    headers?: Record<string, string>;
+    payload?: Record<string, unknown>;
+  } = {},
+): Promise<Data> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws', {
+      headers: options.headers,
+    });
+    ws.on('open', () =>
+      ws.send(JSON.stringify({ type: 'connection_init', payload: options.init ?? {} })),
+    );
+    ws.on('message', (data) => {
+      const message = JSON.parse(String(data));
+      if (message.type === 'connection_ack') {
+        const payload = options.payload ?? FOLLOW_WELCOME;
+        ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload }));
+      } else if (message.type === 'next' || message.type === 'error') {
+        ws.close();
+        resolve(message.type === 'error' ? { errors: message.payload } : message.payload);
+      }
+    });
+    ws.on('unexpected-response', (_request, response) =>
+      reject(new Error(`upgrade refused: ${response.statusCode}`)),
+    );
+    ws.on('error', reject);
+    ws.on('close', (code) => reject(new Error(`closed ${code} before an answer`)));
   });
 }
