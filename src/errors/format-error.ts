@@ -17,7 +17,7 @@ export interface ErrorLogger {
 
 /**
  * Apollo Server's answer to an APQ registration whose hash is not its query's: a 400 whose
- * error has no code (requestPipeline.ts), so it would be masked as INTERNAL_SERVER_ERROR. Its
+ * error has no code of its own (requestPipeline.ts; Apollo then fills INTERNAL_SERVER_ERROR). Its
  * message is the only thing that identifies it; test/hostile/deep-variables.test.ts pins it.
  */
 const APQ_HASH_MISMATCH = 'provided sha does not match query';
@@ -43,7 +43,10 @@ export function createFormatError(logger: ErrorLogger) {
       return withGatewayError(formatted, found, direct ? found.message : formatted.message);
     }
     const code = formatted.extensions?.code;
-    if (code === undefined && formatted.message === APQ_HASH_MISMATCH) {
+    if (
+      formatted.message === APQ_HASH_MISMATCH &&
+      (code ?? MASKED.extensions.code) === MASKED.extensions.code
+    ) {
       return {
         ...formatted,
         extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' satisfies ErrorCode },

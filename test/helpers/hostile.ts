@@ -82,6 +82,8 @@ export function wsFirstAnswer(
     init?: Record<string, unknown>;
     headers?: Record<string, string>;
     payload?: Record<string, unknown>;
+    /** The subscribe message as sent, e.g. JSON too deep for JSON.stringify. */
+    raw?: string;
   } = {},
 ): Promise<Data> {
   return new Promise((resolve, reject) => {
@@ -95,7 +97,7 @@ export function wsFirstAnswer(
       const message = JSON.parse(String(data));
       if (message.type === 'connection_ack') {
         const payload = options.payload ?? FOLLOW_WELCOME;
-        ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload }));
+        ws.send(options.raw ?? JSON.stringify({ id: '1', type: 'subscribe', payload }));
       } else if (message.type === 'next' || message.type === 'error') {
         ws.close();
         resolve(message.type === 'error' ? { errors: message.payload } : message.payload);
