@@ -29,10 +29,15 @@ function residentByMapping(pid: number): { v8Pages: number; cHeap: number; other
   const sums = { v8Pages: 0, cHeap: 0, other: 0 };
   let kind: keyof typeof sums = 'other';
   for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
-    const header = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    const header = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+(?:\s+(\S.*)?)?$/.exec(line);
     if (header) {
       const kB = (parseInt(header[2], 16) - parseInt(header[1], 16)) / 1024;
-      kind = header[3] === '[heap]' ? 'cHeap' : header[3] === '' && kB <= 256 ? 'v8Pages' : 'other';
+      kind =
+        header[3] === '[heap]'
+          ? 'cHeap'
+          : header[3] === undefined && kB <= 256
+            ? 'v8Pages'
+            : 'other';
       continue;
     }
     const rss = /^Rss:\s+(\d+) kB/.exec(line);

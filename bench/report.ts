@@ -204,7 +204,7 @@ export async function writeResults(report: string): Promise<void> {
     const firstSection = existing.search(/^## /m);
     next =
       firstSection < 0
-        ? `${existing.replace(/\s*$/, '')}\n\n${section}`
+        ? `${existing.trimEnd()}\n\n${section}`
         : existing.slice(0, firstSection) + section + existing.slice(firstSection);
   }
   // Formatted as `prettier --write` would, so `npm run lint` stays clean after a run.

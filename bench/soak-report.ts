@@ -77,7 +77,7 @@ export async function writeSection(path: string, section: string): Promise<void>
   const start = current.search(/^## Soak[ \t]*$/m);
   let next: string;
   if (start < 0) {
-    next = `${current.replace(/\s*$/, '')}\n\n${section}`;
+    next = `${current.trimEnd()}\n\n${section}`;
   } else {
     const rest = current.slice(start + SECTION.length);
     const end = rest.search(/^## /m);

@@ -19,7 +19,8 @@ export const ANY_CLIENT_NO_ACR: RouteAuth = { selfClientOnly: false, minAcr: 0 }
 /** GET /auth/userinfo: NewOptional, the self-client middleware without an ACR check (§13.11). */
 export const SELF_NO_ACR: RouteAuth = { selfClientOnly: true, minAcr: 0 };
 
-const BEARER = /^Bearer\s+(.*)$/i;
+// The token cannot start with a space: `\s+(.*)` would backtrack quadratically on a long run.
+const BEARER = /^Bearer\s+(\S.*)?$/i;
 
 const inactive = () => unauthorized('token is not active', { Authorization: 'invalid' }, 'headers');
 
@@ -34,7 +35,7 @@ export function authenticate(store: Store, req: ParsedRequest, route: RouteAuth)
   let identity: Identity | undefined;
   if (bearer) {
     if (cookieToken !== undefined) throw unauthorized('too much way of giving authorization');
-    identity = store.identityByToken((bearer[1] as string).trim());
+    identity = store.identityByToken((bearer[1] ?? '').trim());
     if (!identity) throw inactive();
     checkClient(identity, route);
     if (identity.kind === 'user') {

@@ -18,7 +18,9 @@ export function formatTimestamp(micros: Micros): string {
   const fraction = micros - seconds * 1_000_000;
   const base = new Date(seconds * 1000).toISOString().slice(0, 19);
   if (fraction === 0) return `${base}Z`;
-  return `${base}.${String(fraction).padStart(6, '0').replace(/0+$/, '')}Z`;
+  return `${base}.${String(fraction)
+    .padStart(6, '0')
+    .replace(/(?<!0)0+$/, '')}Z`;
 }
 
 export class Clock {

@@ -7,7 +7,7 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 export const isUuidV4 = (value: string): boolean => UUID_V4.test(value);
 
 /** Unpadded URL-safe base64, the only form `encrypted` fields accept (§6.2). */
-export const isUrlSafeBase64 = (value: string): boolean => /^[a-zA-Z0-9_-]+$/.test(value);
+export const isUrlSafeBase64 = (value: string): boolean => /^[\w-]+$/.test(value);
 
 const MESSAGES: Record<string, string> = {
   malformed: 'must be a valid value',
@@ -145,7 +145,7 @@ export function parseInt64(raw: string, origin: ErrorOrigin = 'path'): number {
     const message = `strconv.ParseInt: parsing ${JSON.stringify(raw)}: ${why}`;
     return badRequest(`${message}: code=400, message=${message}`, {}, origin);
   };
-  if (!/^[+-]?[0-9]+$/.test(raw)) throw fail('invalid syntax');
+  if (!/^[+-]?\d+$/.test(raw)) throw fail('invalid syntax');
   const big = BigInt(raw);
   if (big < INT64_MIN || big > INT64_MAX) throw fail('value out of range');
   return Number(big);

@@ -101,6 +101,17 @@ export async function createGateway(
 
   const app = Fastify({
     bodyLimit: config.limits.maxBodyBytes,
+    // A whole request (headers and body) must arrive within requestTimeoutMs, else Node
+    // answers 408 and closes: a body trickled a byte at a time cannot hold a connection.
+    // Node checks every connectionsCheckingInterval (30 s by default): a tenth of the deadline
+    // keeps the cut close to it, and the check is a walk over open connections only. Node 20
+    // honours requestTimeout only when given to http.createServer (Fastify sets it on the
+    // server afterwards, which alone cut nothing in a measured trickle), hence both places.
+    requestTimeout: config.limits.requestTimeoutMs,
+    http: {
+      requestTimeout: config.limits.requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(50, Math.floor(config.limits.requestTimeoutMs / 10)),
+    },
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
   });
@@ -231,6 +242,7 @@ export async function createGateway(
   registerProbes(app, {
     metrics: overrides.metricsSource?.(metrics.registry) ?? metrics.registry,
     upstreamReady: () => client.ping(),
+    readyCacheMs: config.readyzCacheMs,
     circuitState: () => client.circuitState(),
   });
 

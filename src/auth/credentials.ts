@@ -10,11 +10,20 @@
 //   token, the cookies or the CSRF header gives `{ kind: 'rejected' }`: every field that needs
 //   the upstream then fails with UNAUTHENTICATED and a message naming what was wrong (never the
 //   value). Reading never throws, so context creation never fails and introspection still works.
+// - A token, cookie or CSRF value over MAX_CREDENTIAL_BYTES is rejected the same way: no real
+//   token comes near it, and the upstream would only be handed junk to parse. This one check
+//   covers every source: the Authorization header, the cookies, and a graphql-ws
+//   connection_init payload (which arrives here as an `authorization` header value and, unlike
+//   an HTTP header, may be up to a whole WebSocket message long).
+// - No regular expression with a quantified group reads the Authorization value:
+//   `/^bearer(?:[ \t]+(.*))?$/i` backtracks quadratically on a value holding "\n" (possible in
+//   connection_init), so the scheme is split off by hand.
 // - Secrets are private fields, and toJSON / util.inspect print `[redacted]`: a credentials
 //   object in a log line, a spread or JSON.stringify shows no token.
 import { createHash, randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import { UnauthenticatedError } from '../errors/gateway-errors';
+import { readCookies, SESSION_COOKIE } from './cookies';
 
 export interface BearerCredentials {
   readonly kind: 'bearer';
@@ -43,37 +52,62 @@ export type RequestHeaders = Readonly<Record<string, string | string[] | undefin
 
 /** RFC 6265 cookie-octet: safe verbatim inside a Cookie header and an HTTP header value. */
 const SAFE_VALUE = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]+$/;
-const BEARER = /^bearer(?:[ \t]+(.*))?$/i;
 const REDACTED = '[redacted]';
+
+/** The longest token, cookie or CSRF value forwarded (8 KiB); longer ones are rejected. */
+export const MAX_CREDENTIAL_BYTES = 8192;
 
 export function readCredentials(headers: RequestHeaders): Credentials | null {
   const authorization = single(header(headers, 'authorization'));
   if (authorization !== undefined) {
-    const match = BEARER.exec(authorization.trim());
-    if (match) {
-      const token = (match[1] ?? '').trim();
+    const token = bearerToken(authorization);
+    if (token !== undefined) {
+      if (token.length > MAX_CREDENTIAL_BYTES) {
+        return rejected(`the Authorization: Bearer token is over ${MAX_CREDENTIAL_BYTES} bytes`);
+      }
       if (!SAFE_VALUE.test(token)) {
         return rejected('the Authorization: Bearer header does not carry a usable token');
       }
       return new Bearer(token);
     }
   }
-  const cookies = parseCookies(header(headers, 'cookie'));
-  const accessToken = cookies.get('accesstoken');
+  const cookieHeader = header(headers, 'cookie');
+  const cookies = cookieHeader === undefined ? {} : readCookies({ cookie: cookieHeader });
+  const accessToken = cookies[SESSION_COOKIE];
   if (accessToken === undefined) return null;
   const values = {
     accessToken,
-    tokenType: cookies.get('tokentype'),
-    csrfCookie: cookies.get('_csrf'),
+    tokenType: cookies.tokentype,
+    csrfCookie: cookies._csrf,
     csrfHeader: single(header(headers, 'x-csrf-token')),
   };
   for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined && value.length > MAX_CREDENTIAL_BYTES) {
+      return rejected(`the ${LABELS[name]} is over ${MAX_CREDENTIAL_BYTES} bytes`);
+    }
     if (value !== undefined && !SAFE_VALUE.test(value)) {
       return rejected(`the ${LABELS[name]} contains characters that cannot be forwarded`);
     }
   }
   return new Cookies(values);
 }
+
+/**
+ * The token of a `Bearer` Authorization value ('' when there is none after the scheme), or
+ * undefined for another scheme. The scheme is case-insensitive and ends at spaces or tabs;
+ * what follows is the token, whatever it holds (SAFE_VALUE then refuses a newline or inner
+ * whitespace). Linear in the value's length: one trim, one scan, one slice.
+ */
+function bearerToken(authorization: string): string | undefined {
+  const value = authorization.trim();
+  if (value.slice(0, 6).toLowerCase() !== 'bearer') return undefined;
+  let start = 6;
+  while (start < value.length && isBlank(value.charCodeAt(start))) start++;
+  if (start === 6 && value.length > 6) return undefined; // "Bearerx": another scheme
+  return value.slice(start);
+}
+
+const isBlank = (code: number) => code === 0x20 || code === 0x09;
 
 const LABELS: Record<string, string> = {
   accessToken: 'accesstoken cookie',
@@ -196,18 +230,4 @@ function header(headers: RequestHeaders, name: string): string | string[] | unde
 /** A repeated header (an array) is ambiguous for these single-valued ones: keep the first. */
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-/** `a=1; b=2` → Map; the first occurrence of a name wins (as Go's Request.Cookie does upstream). */
-function parseCookies(value: string | string[] | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  const text = Array.isArray(value) ? value.join('; ') : (value ?? '');
-  for (const part of text.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    const name = part.slice(0, eq).trim();
-    const cookieValue = part.slice(eq + 1).trim();
-    if (name !== '' && !cookies.has(name)) cookies.set(name, cookieValue);
-  }
-  return cookies;
 }

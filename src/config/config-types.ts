@@ -23,7 +23,13 @@ export interface Limits {
    * @default upstreamConnections
    */
   upstreamConcurrency: number;
-  /** Nesting of the variables object (objects and lists) before refusing it. @default 64 */
+  /**
+   * The most time to receive one whole request, headers and body; past it Node answers 408
+   * and closes the connection, so a body trickled a byte at a time cannot hold it. Streams
+   * are not cut: it ends when the request is received, before the response. @default 30000
+   */
+  requestTimeoutMs: number;
+  /** Deepest nesting of arrays and objects in `variables` and `extensions`. @default 32 */
   maxVariablesDepth: number;
 }
 
@@ -65,6 +71,11 @@ export interface Config {
   circuitResetMs: number;
   /** @default 'info' */
   logLevel: LogLevel;
+  /**
+   * How long one upstream answer to /readyz is reused; concurrent probes share one call.
+   * 0 = every probe asks (still coalesced while one is in flight). @default 1000
+   */
+  readyzCacheMs: number;
   /** Introspection and field suggestions. @default true, false when NODE_ENV=production */
   introspection: boolean;
   /** How long SIGTERM waits for in-flight operations. @default 10000 */

@@ -76,7 +76,7 @@ export function loadConfig(env: Env): Config {
   }
 
   const config: Config = {
-    upstreamUrl: upstreamUrl?.replace(/\/+$/, ''),
+    upstreamUrl: upstreamUrl?.replace(/(?<!\/)\/+$/, ''),
     port: int('PORT', 4000, 0, 65535),
     host: read('HOST') ?? '0.0.0.0',
     upstreamTimeoutMs: int('UPSTREAM_TIMEOUT_MS', 10_000, 1),
@@ -87,6 +87,7 @@ export function loadConfig(env: Env): Config {
     circuitFailures: int('CIRCUIT_FAILURES', 5, 1),
     circuitResetMs: int('CIRCUIT_RESET_MS', 5_000, 1),
     logLevel: logLevel as LogLevel,
+    readyzCacheMs: int('READYZ_CACHE_MS', 1000, 0, 60_000),
     introspection: bool('INTROSPECTION', !production),
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10_000, 0),
     graphqlJit: bool('GRAPHQL_JIT', true),
@@ -104,7 +105,8 @@ export function loadConfig(env: Env): Config {
       maxMutations: int('MAX_MUTATIONS', 10, 1),
       maxUpstreamCalls: int('MAX_UPSTREAM_CALLS', 200, 1),
       upstreamConcurrency: int('UPSTREAM_CONCURRENCY', upstreamConnections, 1),
-      maxVariablesDepth: int('MAX_VARIABLES_DEPTH', 64, 1, 10_000),
+      requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 30_000, 100),
+      maxVariablesDepth: int('MAX_VARIABLES_DEPTH', 32, 1, 1000),
     },
     caches: {
       documentCacheBytes: int('DOCUMENT_CACHE_BYTES', 16 * 1024 * 1024, 1024),
@@ -117,7 +119,7 @@ export function loadConfig(env: Env): Config {
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 0, 0),
     tracing: readTracing(read, problems),
     realtime: {
-      upstreamWsUrl: upstreamWsUrl?.replace(/\/+$/, ''),
+      upstreamWsUrl: upstreamWsUrl?.replace(/(?<!\/)\/+$/, ''),
       allowedOrigins,
       maxSubscriptionsPerConnection: int('MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1),
       maxStreamsPerCredential: int('MAX_STREAMS_PER_CREDENTIAL', 100, 1),

@@ -10,7 +10,7 @@ export function readTracing(
   const signal = read('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
   const base = read('OTEL_EXPORTER_OTLP_ENDPOINT');
   if (read('OTEL_SDK_DISABLED') === 'true' || (signal ?? base) === undefined) return undefined;
-  const tracesUrl = signal ?? `${base!.replace(/\/+$/, '')}/v1/traces`;
+  const tracesUrl = signal ?? `${base!.replace(/(?<!\/)\/+$/, '')}/v1/traces`;
   const name = signal ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT';
   if (!isHttpUrl(tracesUrl)) {
     problems.push(`${name}=${JSON.stringify(signal ?? base)} is invalid: expected an http(s) URL`);

@@ -27,6 +27,9 @@ export const ERROR_CODES = [
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'BAD_REQUEST',
+  // An APQ registration whose sha256Hash is not its query's: Apollo Server answers 400 with
+  // no code at all (which formatError would mask), Apollo Router with this code.
+  'PERSISTED_QUERY_HASH_MISMATCH',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -5,7 +5,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { UpstreamError } from '../upstream/upstream-errors';
-import { APOLLO_REQUEST_CODES, MASKED } from './error-codes';
+import { APOLLO_REQUEST_CODES, MASKED, type ErrorCode } from './error-codes';
 import { GatewayError } from './gateway-errors';
 import { toGraphQLError } from './to-graphql-error';
 
@@ -14,6 +14,13 @@ export interface ErrorLogger {
   error(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
 }
+
+/**
+ * Apollo Server's answer to an APQ registration whose hash is not its query's: a 400 whose
+ * error has no code of its own (requestPipeline.ts; Apollo then fills INTERNAL_SERVER_ERROR). Its
+ * message is the only thing that identifies it; test/hostile/deep-variables.test.ts pins it.
+ */
+const APQ_HASH_MISMATCH = 'provided sha does not match query';
 
 /** Apollo and graphql-js wrap at most a few times; a bound keeps a cyclic chain harmless. */
 const MAX_CHAIN = 5;
@@ -36,6 +43,15 @@ export function createFormatError(logger: ErrorLogger) {
       return withGatewayError(formatted, found, direct ? found.message : formatted.message);
     }
     const code = formatted.extensions?.code;
+    if (
+      formatted.message === APQ_HASH_MISMATCH &&
+      (code ?? MASKED.extensions.code) === MASKED.extensions.code
+    ) {
+      return {
+        ...formatted,
+        extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' satisfies ErrorCode },
+      };
+    }
     if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
       return { ...formatted, extensions: withoutStacktrace(formatted.extensions) };
     }

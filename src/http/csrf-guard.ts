@@ -5,7 +5,13 @@
 // without cookies pass, so plain GETs work as GraphQL over HTTP allows (graphql-http 5A70, D6D5,
 // 6A70). Apollo's own check (csrfPrevention) cannot be made conditional and its function is
 // not exported, so this is the same rule with the same headers, applied only with cookies.
+//
+// Which requests: those Fastify routed to the GraphQL route (routeOptions.url, the matched
+// route), never a comparison of the raw URL, which `GET /%67raphql` passed while Fastify
+// decoded it and routed it to /graphql. Which cookies: the session cookie as auth/cookies.ts
+// reads it, the same reading that decides whether the request authenticates.
 import type { FastifyInstance } from 'fastify';
+import { hasSessionCookie } from '../auth/cookies';
 import { csrfRefused, SIMPLE_CONTENT_TYPES } from '../errors/http-errors';
 import { sendHttpError, type HttpErrorOptions } from './error-handler';
 
@@ -14,7 +20,7 @@ const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'
 const SIMPLE: ReadonlySet<string> = new Set(SIMPLE_CONTENT_TYPES);
 
 export function mayBeForged(headers: Record<string, string | string[] | undefined>): boolean {
-  if (headers.cookie === undefined) return false;
+  if (!hasSessionCookie(headers)) return false;
   const contentType = headers['content-type'];
   if (typeof contentType === 'string') {
     const essence = contentType.split(';')[0]!.trim().toLowerCase();
@@ -33,7 +39,7 @@ export function registerCookieCsrfGuard(
   // Callback style: it runs on every request (gateway.ts says why). Answering ends the request
   // without calling done, as Fastify asks of a callback hook that replies.
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.url.split('?')[0] === options.graphqlPath && mayBeForged(request.headers)) {
+    if (request.routeOptions.url === options.graphqlPath && mayBeForged(request.headers)) {
       sendHttpError(options, reply, 400, csrfRefused(PREFLIGHT_HEADERS));
       return;
     }

@@ -3,16 +3,14 @@
 // CORS or Apollo's CSRF prevention. So a request carrying the `accesstoken` cookie with an
 // Origin that is neither the gateway's own nor allowed is refused before anything runs. No
 // Origin means no browser; no cookie means nothing ambient to abuse (bearer tokens are explicit).
+// Whether a session cookie is there is read by auth/cookies.ts, the parser the credentials
+// themselves come from: what authenticates is exactly what this check sees.
+import { hasSessionCookie } from '../auth/cookies';
 import type { RequestHeaders } from '../auth/credentials';
 
 /** The first header value, whatever its shape. */
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-export function hasSessionCookie(headers: RequestHeaders): boolean {
-  const cookie = first(headers.cookie) ?? '';
-  return cookie.split(';').some((part) => part.trim().startsWith('accesstoken='));
 }
 
 /**

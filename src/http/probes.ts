@@ -5,6 +5,10 @@
 // ping fails at once with no network attempt (503), and once its reset time has passed the ping
 // is the half-open probe. It must not short-circuit on an open circuit itself: an orchestrator
 // sends no traffic to an unready pod, so only the readiness ping would ever close the circuit.
+//
+// One answer serves every probe for readyCacheMs, and probes arriving while a ping is in flight
+// wait for that ping: 50 probes cost one upstream call, not 50 (an unauthenticated caller could
+// otherwise turn /readyz into a request amplifier against the upstream).
 import type { FastifyInstance } from 'fastify';
 
 /** What /metrics serves: this gateway's registry, or (cluster worker) every worker's sum. */
@@ -19,12 +23,32 @@ export interface ProbeDeps {
   upstreamReady(): Promise<boolean>;
   /** The upstream circuit state, reported in the /readyz body. */
   circuitState?(): string;
+  /** How long one ping's answer is reused. @default 0 (only coalesced while in flight) */
+  readyCacheMs?: number;
+}
+
+/** upstreamReady shared: one ping in flight at a time, its answer kept for cacheMs. */
+export function sharedReadiness(ping: () => Promise<boolean>, cacheMs: number) {
+  let pending: Promise<boolean> | undefined;
+  let answer: { ready: boolean; at: number } | undefined;
+  return (): Promise<boolean> => {
+    if (answer && performance.now() - answer.at < cacheMs) return Promise.resolve(answer.ready);
+    pending ??= ping()
+      .catch(() => false)
+      .then((ready) => {
+        answer = { ready, at: performance.now() };
+        pending = undefined;
+        return ready;
+      });
+    return pending;
+  };
 }
 
 export function registerProbes(app: FastifyInstance, deps: ProbeDeps): void {
+  const upstreamReady = sharedReadiness(deps.upstreamReady, deps.readyCacheMs ?? 0);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    const ready = await deps.upstreamReady();
+    const ready = await upstreamReady();
     return reply.code(ready ? 200 : 503).send({
       status: ready ? 'ready' : 'upstream unavailable',
       ...(deps.circuitState ? { circuit: deps.circuitState() } : {}),

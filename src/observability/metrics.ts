@@ -93,8 +93,7 @@ export function createMetrics(): Metrics {
     operationLabel(name) {
       if (!name) return 'anonymous';
       if (seenNames.has(name)) return name;
-      if (seenNames.size >= MAX_OPERATION_NAMES || !/^[_A-Za-z][_0-9A-Za-z]{0,63}$/.test(name))
-        return 'other';
+      if (seenNames.size >= MAX_OPERATION_NAMES || !/^[_A-Z]\w{0,63}$/i.test(name)) return 'other';
       seenNames.add(name);
       return name;
     },

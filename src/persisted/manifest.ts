@@ -16,7 +16,9 @@ export interface PersistedManifest {
 /** Why start-up stopped; `message` is one line naming the file and the document. */
 export class PersistedDocumentsError extends Error {
   constructor(path: string, problem: string) {
-    super(`PERSISTED_DOCUMENTS=${JSON.stringify(path)}: ${problem.replace(/\s*\n\s*/g, ' ')}`);
+    super(
+      `PERSISTED_DOCUMENTS=${JSON.stringify(path)}: ${problem.replace(/(?<!\s)\s*\n\s*/g, ' ')}`,
+    );
     this.name = 'PersistedDocumentsError';
   }
 }

@@ -27,7 +27,7 @@ export function pipelinePlugin(deps: ApolloAdapterDeps): ApolloServerPlugin<Gate
     async requestDidStart() {
       return {
         async didResolveSource({ request }) {
-          checkVariablesDepth(request.variables, limits.maxVariablesDepth);
+          checkVariablesDepth(request, limits.maxVariablesDepth);
         },
         async didResolveOperation({ schema, operation, document, request, contextValue: ctx }) {
           if (!operation) return;

@@ -161,7 +161,7 @@ export function createStreamPipeline(deps: StreamPipelineDeps): StreamPipeline {
           typeof request.variables === 'object' && request.variables !== null
             ? (request.variables as Record<string, unknown>)
             : {};
-        checkVariablesDepth(variables, limits.maxVariablesDepth);
+        checkVariablesDepth(request, limits.maxVariablesDepth);
         const document = documentFor(query);
         if (Array.isArray(document)) return refuse(ctx, document, since, request);
         const name = typeof request.operationName === 'string' ? request.operationName : undefined;

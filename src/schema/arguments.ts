@@ -15,7 +15,7 @@ export const MAX_PAGE_SIZE = MAX_WINDOW;
 /** `Query.boxes(ids)` accepts at most this many ids. */
 export const MAX_BOX_IDS = 50;
 
-const BASE64URL_PATTERN = /^[A-Za-z0-9_-]+$/;
+const BASE64URL_PATTERN = /^[\w-]+$/;
 
 function isIntBetween(value: number | null | undefined, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;

@@ -22,9 +22,11 @@ const ROOTS = ['Query', 'Mutation', 'Subscription'];
 /** One line for a table cell: no pipes or newlines from a description. */
 const cell = (text: string | null | undefined): string =>
   (text ?? '')
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(/\|/g, '\\|')
-    .trim();
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ')
+    .replace(/\|/g, '\\|');
 
 const argument = (arg: GraphQLArgument): string =>
   `${arg.name}: ${String(arg.type)}${arg.defaultValue === undefined ? '' : ` = ${JSON.stringify(arg.defaultValue)}`}`;

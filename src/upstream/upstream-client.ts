@@ -41,7 +41,7 @@ const BACKSTOP_MARGIN_MS = 1000;
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTransport {
   const base = new URL(options.origin);
   const origin = base.origin;
-  const basePath = base.pathname.replace(/\/+$/, '');
+  const basePath = base.pathname.replace(/(?<!\/)\/+$/, '');
   const timeoutMs = positiveInt('timeoutMs', options.timeoutMs);
   const retries = nonNegativeInt('retries', options.retries);
   const minDelayMs = nonNegativeInt('retryMinDelayMs', options.retryMinDelayMs);

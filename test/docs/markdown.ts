@@ -27,10 +27,9 @@ export function withoutCode(markdown: string): string {
 /** Targets of inline links and images: `[text](target)` and `[text](<target> "title")`. */
 export function linkTargets(markdown: string): string[] {
   const targets: string[] = [];
-  for (const match of withoutCode(markdown).matchAll(
-    /\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/g,
-  )) {
-    targets.push(match[1]);
+  for (const match of withoutCode(markdown).matchAll(/\]\(([^)]*)\)/g)) {
+    const [target = ''] = match[1].trim().split(/\s/, 1);
+    targets.push(target.startsWith('<') && target.endsWith('>') ? target.slice(1, -1) : target);
   }
   return targets;
 }
@@ -40,9 +39,12 @@ export function headingAnchors(markdown: string): Set<string> {
   const anchors = new Set<string>();
   const seen = new Map<string, number>();
   const text = markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
-  for (const match of text.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
+  for (const match of text.matchAll(/^#{1,6}[ \t]([^\n]*)$/gm)) {
     const slug = match[1]
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .trim()
+      // A link's target is not part of its anchor; '[' goes with the other punctuation below.
+      // eslint-disable-next-line regexp/no-super-linear-move -- the repository's own Markdown, never client input
+      .replace(/\]\([^)]*\)/g, '')
       .toLowerCase()
       .replace(/[^\p{L}\p{N}\s_-]/gu, '')
       .replace(/\s/g, '-');

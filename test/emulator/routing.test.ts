@@ -62,7 +62,7 @@ describe('GET /csrf', () => {
     const res = await call(emu(), 'GET', '/csrf');
     expect(res.status).toBe(200);
     const token = (res.json as { csrf_token: string }).csrf_token;
-    expect(token).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(token).toMatch(/^[A-Z0-9]{32}$/i);
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie.startsWith(`_csrf=${token}; Path=/; Expires=`)).toBe(true);
     expect(cookie).toMatch(/; HttpOnly; Secure$/);

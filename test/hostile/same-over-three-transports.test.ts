@@ -121,7 +121,7 @@ it('queries: the same answers, refusals, codes, log lines, metrics and upstream 
     ['too many tokens', 400, ['QUERY_TOO_COMPLEX']],
     ['a bad argument', 400, ['BAD_USER_INPUT']],
     ['over the upstream budget', 400, ['QUERY_TOO_COMPLEX']],
-    ['variables nested too deeply', 400, ['BAD_USER_INPUT']],
+    ['variables nested too deeply', 400, ['QUERY_TOO_COMPLEX']],
     ['not parsable', 400, ['GRAPHQL_PARSE_FAILED']],
     ['the same query again', 200, []],
     ['one more (counted third)', 200, []],

@@ -18,7 +18,8 @@ const LIMITS: Limits = {
   maxMutations: 10,
   maxUpstreamCalls: 200,
   upstreamConcurrency: 16,
-  maxVariablesDepth: 64,
+  requestTimeoutMs: 30_000,
+  maxVariablesDepth: 32,
 };
 
 let schema: GraphQLSchema;

@@ -22,7 +22,8 @@ describe('loadConfig', () => {
         maxMutations: 10,
         maxUpstreamCalls: 200,
         upstreamConcurrency: 64,
-        maxVariablesDepth: 64,
+        requestTimeoutMs: 30_000,
+        maxVariablesDepth: 32,
       },
       caches: {
         documentCacheBytes: 16 * 1024 * 1024,
@@ -30,6 +31,7 @@ describe('loadConfig', () => {
         apqCacheBytes: 8 * 1024 * 1024,
         rateLimitCallers: 100_000,
       },
+      readyzCacheMs: 1000,
     });
     expect(config).toMatchObject({
       workers: 1,
@@ -179,6 +181,29 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ EMBEDDED_EMULATOR: 'false' })).toThrow(/EMBEDDED_EMULATOR=false/);
     expect(loadConfig({}).upstreamUrl).toBe(undefined);
+  });
+
+  it('reads the request deadline, the variables depth and the /readyz cache', () => {
+    const config = loadConfig({
+      REQUEST_TIMEOUT_MS: '2500',
+      MAX_VARIABLES_DEPTH: '8',
+      READYZ_CACHE_MS: '0',
+    });
+    expect(config.limits).toMatchObject({ requestTimeoutMs: 2500, maxVariablesDepth: 8 });
+    expect(config.readyzCacheMs).toBe(0);
+  });
+
+  it.each([
+    ['REQUEST_TIMEOUT_MS', '0', 'expected an integer >= 100'],
+    ['REQUEST_TIMEOUT_MS', '5s', 'expected an integer >= 100'],
+    ['MAX_VARIABLES_DEPTH', '0', 'expected an integer from 1 to 1000'],
+    ['MAX_VARIABLES_DEPTH', '100000', 'expected an integer from 1 to 1000'],
+    ['READYZ_CACHE_MS', '-1', 'expected an integer from 0 to 60000'],
+    ['READYZ_CACHE_MS', '1.5', 'expected an integer from 0 to 60000'],
+  ])('refuses %s=%s, naming it', (name, value, expected) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(
+      `${name}=${JSON.stringify(value)} is invalid: ${expected}`,
+    );
   });
 
   it('names every bad variable and its value, one line each', () => {

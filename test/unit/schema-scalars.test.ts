@@ -63,7 +63,7 @@ describe('DateTime', () => {
 
 describe('cursors', () => {
   it('round-trip a position and are opaque base64url', () => {
-    expect(encodeCursor(0)).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(encodeCursor(0)).toMatch(/^[\w-]+$/);
     expect(decodeCursor(encodeCursor(1234))).toBe(1234);
   });
 

@@ -9,7 +9,7 @@ export function encodeCursor(position: number): string {
 
 /** The position a cursor names, or null when it is not one of ours. */
 export function decodeCursor(cursor: string): number | null {
-  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
+  if (!/^[\w-]+$/.test(cursor)) return null;
   const match = CURSOR_PATTERN.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   return match ? Number(match[1]) : null;
 }

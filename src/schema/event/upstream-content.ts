@@ -87,7 +87,7 @@ export function readIdentity(value: unknown): Identity | null {
 
 // The upstream never fills deleted.at_time: it is Go's zero time
 // (docs/upstream.md#edits-and-deletions).
-const ZERO_TIME = /^0001-01-01T00:00:00(\.0+)?(Z|[+-]00:00)$/;
+const ZERO_TIME = /^0001-01-01T00:00:00(?:\.0+)?(?:Z|[+-]00:00)$/;
 
 /** `content.deleted` of a listed message, or null when the message is not deleted. */
 export function readDeletion(content: JsonObject): MessageDeletion | null {
