@@ -141,12 +141,11 @@ class RequestContext implements GatewayContext {
   get api(): BoxEventsApi {
     if (this.builtApi) return this.builtApi;
     const { deps, credentials } = this;
-    const base = createBoxEventsApi(deps.client, credentials);
-    // Refused credentials make no call at all, so there is nothing to count or cap.
+    // Refused credentials make no call at all, so there is nothing to count or share.
     const callsUpstream = credentials !== null && credentials.kind !== 'rejected';
-    const counted = callsUpstream
-      ? forOperation(base, deps.upstream.lane(deps.upstreamConcurrency), this.stats)
-      : base;
+    if (!callsUpstream) return (this.builtApi = createBoxEventsApi(deps.client, credentials));
+    const lane = deps.upstream.lane(deps.upstreamConcurrency);
+    const counted = forOperation(createBoxEventsApi(deps.client, credentials, lane), this.stats);
     return (this.builtApi = this.trace ? bindToOperation(counted, this.trace) : counted);
   }
 

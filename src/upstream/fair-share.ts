@@ -1,7 +1,8 @@
 // Upstream calls in flight, bounded per process and shared fairly between operations.
 //
 // One bound for the whole process (the connection pool's size: a call beyond it would only queue
-// inside undici), instead of a cap per operation: a 60-call dashboard alone gets the whole pool
+// inside undici). The upstream client runs each attempt in its operation's lane, inside the
+// call's deadline and after its bound on pending calls, so waiting here counts toward both; instead of a cap per operation: a 60-call dashboard alone gets the whole pool
 // rather than waiting in lines of 16, and the upstream still never sees more than the pool.
 // When the pool is full, a freed slot goes to the operations in turn (round robin), so one wide
 // operation cannot starve the narrow ones that arrive behind it.
@@ -11,7 +12,8 @@
 
 /** One operation's share: at most `cap` of its calls in flight, and its turn in the pool. */
 export interface Lane {
-  run<T>(call: () => Promise<T>): Promise<T>;
+  /** Runs `call` once a slot is free; `signal` (the call's deadline) also ends the wait. */
+  run<T>(call: () => Promise<T>, signal?: AbortSignal): Promise<T>;
 }
 
 export interface FairShare {
@@ -25,6 +27,25 @@ interface LaneState {
   inFlight: number;
   cap: number;
   waiting: Array<() => void>;
+}
+
+/** Waits in `lane` until dispatch grants a slot, or rejects when `signal` aborts first. */
+function waitForTurn(lane: LaneState, turns: Set<LaneState>, signal?: AbortSignal) {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      lane.waiting.splice(lane.waiting.indexOf(granted), 1);
+      if (lane.waiting.length === 0) turns.delete(lane);
+      reject(signal!.reason);
+    };
+    const granted = () => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    lane.waiting.push(granted);
+    turns.add(lane);
+  });
 }
 
 export function createFairShare(capacity: number): FairShare {
@@ -56,14 +77,11 @@ export function createFairShare(capacity: number): FairShare {
     lane(cap) {
       const lane: LaneState = { inFlight: 0, cap, waiting: [] };
       return {
-        async run(call) {
+        async run(call, signal) {
           if (inFlight < capacity && lane.inFlight < lane.cap && lane.waiting.length === 0) {
             grant(lane);
           } else {
-            await new Promise<void>((resolve) => {
-              lane.waiting.push(resolve);
-              turns.add(lane);
-            });
+            await waitForTurn(lane, turns, signal);
           }
           try {
             return await call();

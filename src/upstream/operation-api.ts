@@ -1,7 +1,6 @@
 // The API as one operation sees it: every call counted (for the operation log line and the
-// call-count tests) and run in the operation's lane of the process-wide fair share
-// (fair-share.ts). One instance per request, never shared.
-import type { Lane } from './fair-share';
+// call-count tests). Its calls carry the operation's lane of the process-wide fair share
+// (fair-share.ts), given to createBoxEventsApi. One instance per request, never shared.
 import type { BoxEventsApi } from './upstream-types';
 
 export interface OperationStats {
@@ -10,10 +9,10 @@ export interface OperationStats {
   estimatedUpstreamCalls?: number;
 }
 
-export function forOperation(api: BoxEventsApi, lane: Lane, stats: OperationStats): BoxEventsApi {
+export function forOperation(api: BoxEventsApi, stats: OperationStats): BoxEventsApi {
   const run = <T>(call: () => Promise<T>): Promise<T> => {
     stats.upstreamCalls += 1;
-    return lane.run(call);
+    return call();
   };
   return {
     listEvents: (boxId, page) => run(() => api.listEvents(boxId, page)),

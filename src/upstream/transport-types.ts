@@ -2,6 +2,7 @@
 // Every setting is required: their defaults live in config/ (transportOptions) only.
 import type { Dispatcher } from 'undici';
 import type { CircuitStateName } from './circuit-breaker';
+import type { Lane } from './fair-share';
 import type { UpstreamOutcome } from './upstream-failures';
 import type { UpstreamCall } from './upstream-errors';
 
@@ -71,6 +72,8 @@ export interface UpstreamRequest {
   headers?: Record<string, string>;
   /** JSON-encoded when present. */
   body?: unknown;
+  /** The calling operation's share of the pool (fair-share.ts); none = straight to the pool. */
+  lane?: Lane;
 }
 
 export interface UpstreamResponse {

@@ -154,7 +154,12 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTr
     signal: AbortSignal,
   ): Promise<UpstreamResponse> {
     const policy = { method: req.method, retries, minDelayMs, deadline: Date.now() + timeoutMs };
-    return withRetries(() => attemptOnce(req, call, signal), policy, {
+    // Each attempt waits for its operation's turn in the pool inside the deadline: a retry's
+    // backoff holds no connection, and a call still waiting when the deadline passes fails.
+    const attempt = req.lane
+      ? () => req.lane!.run(() => attemptOnce(req, call, signal), signal)
+      : () => attemptOnce(req, call, signal);
+    return withRetries(attempt, policy, {
       toFailure: (raw) => toUpstreamFailure(raw, call, timeoutMs),
       mayRetry: () => circuit.state() !== 'open',
       onAttempt: (attempt, durationMs, result) =>

@@ -79,3 +79,39 @@ describe('fair share of upstream calls', () => {
     await expect(lane.run(() => Promise.resolve(7))).resolves.toBe(7);
   });
 });
+
+describe('a call waiting for its turn', () => {
+  it('leaves the queue when its deadline aborts, and the others keep their order', async () => {
+    const share = createFairShare(1);
+    const lane = share.lane(Infinity);
+    const log: string[] = [];
+    const first = pending(log, 'first');
+    const firstRun = lane.run(first.call);
+    const deadline = new AbortController();
+    const abandoned = lane.run(() => Promise.resolve(log.push('abandoned')), deadline.signal);
+    const last = pending(log, 'last');
+    const lastRun = lane.run(last.call);
+    deadline.abort(new Error('deadline passed'));
+    await expect(abandoned).rejects.toThrow('deadline passed');
+    first.end();
+    await turn();
+    expect(log).toEqual(['first', 'last']);
+    last.end();
+    await Promise.all([firstRun, lastRun]);
+    expect(share.waitingLanes()).toBe(0);
+    expect(share.inFlight()).toBe(0);
+  });
+
+  it('is refused at once when its deadline has already passed', async () => {
+    const share = createFairShare(1);
+    const lane = share.lane(Infinity);
+    const held = pending([], 'held');
+    const heldRun = lane.run(held.call);
+    await expect(lane.run(() => Promise.resolve(1), AbortSignal.abort('late'))).rejects.toBe(
+      'late',
+    );
+    held.end();
+    await heldRun;
+    expect(share.waitingLanes()).toBe(0);
+  });
+});
