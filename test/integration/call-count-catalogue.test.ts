@@ -420,9 +420,11 @@ describe('call-count catalogue: upstream calls in flight', () => {
 
   async function run(concurrency: string | undefined) {
     const proxy = await startCountingProxy();
-    // Every call waits 40 ms upstream, so calls sent together are certainly in flight together.
+    // Every call waits 500 ms upstream, so calls sent together are in flight together: with
+    // 40 ms, a loaded machine (npm test beside two busy loops) sent the sixth after the first
+    // had returned, and saw 5.
     const t = await startTestGateway({
-      emulator: { latencyMs: 40 },
+      emulator: { latencyMs: 500 },
       env: {
         UPSTREAM_URL: proxy.url,
         ...(concurrency === undefined ? {} : { UPSTREAM_CONCURRENCY: concurrency }),
