@@ -54,6 +54,8 @@ export interface GatewayOverrides {
    * it to the primary's aggregation and answers with every worker's sum. @default the registry
    */
   metricsSource?: (own: Registry) => MetricsSource;
+  /** The clock of the circuit breaker's reset time, for tests that move it. @default Date.now */
+  now?: () => number;
 }
 
 /** A Config whose upstream is decided: src/process/ fills it from UPSTREAM_URL or an emulator. */
@@ -97,6 +99,7 @@ export async function createGateway(
     origin: config.upstreamUrl,
     ...transportOptions(config),
     ...observeUpstream(metrics, logger, tracing),
+    now: overrides.now,
   });
 
   const app = Fastify({

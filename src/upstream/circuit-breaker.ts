@@ -8,6 +8,9 @@
 //   outages would not separate them.
 // - While the half-open probe is out, every other call fails fast as if open. Cockatiel would
 //   park them on the probe, so a hung upstream would pile calls up behind it.
+// - The reset time is counted here, on an injectable clock, so that tests move time instead of
+//   sleeping through it: cockatiel reads Date.now() itself, so it is told to half-open at once
+//   (halfOpenAfter 0) and is only called once `now()` says the reset time has passed.
 import {
   BrokenCircuitError,
   CircuitState,
@@ -27,6 +30,8 @@ export interface CircuitBreakerOptions {
   isFailure(error: unknown): boolean;
   /** Called on every transition with the error that caused an opening; must not throw. */
   onChange?(state: CircuitStateName, lastFailure: unknown): void;
+  /** The clock `resetMs` is measured on, in milliseconds. @default Date.now */
+  now?(): number;
 }
 
 export interface CircuitBreaker {
@@ -48,14 +53,18 @@ const STATE_NAMES: Record<CircuitState, CircuitStateName> = {
 };
 
 export function createCircuitBreaker(options: CircuitBreakerOptions): CircuitBreaker {
+  const resetMs = positiveInt('resetMs', options.resetMs);
+  const now = options.now ?? Date.now;
+  let openedAt = 0;
   const policy = circuitBreaker(
     handleWhen((error) => options.isFailure(error)),
     {
-      halfOpenAfter: positiveInt('resetMs', options.resetMs),
+      halfOpenAfter: 0,
       breaker: new ConsecutiveBreaker(positiveInt('failures', options.failures)),
     },
   );
   policy.onStateChange((state) => {
+    if (state === CircuitState.Open) openedAt = now();
     const lastFailure = policy.lastFailure;
     try {
       options.onChange?.(
@@ -71,6 +80,7 @@ export function createCircuitBreaker(options: CircuitBreakerOptions): CircuitBre
     state: () => STATE_NAMES[policy.state],
     async execute<T>(fn: () => Promise<T>, whenOpen: () => Error): Promise<T> {
       if (policy.state === CircuitState.HalfOpen) throw whenOpen();
+      if (policy.state === CircuitState.Open && now() - openedAt < resetMs) throw whenOpen();
       let settled: Settled<T>;
       try {
         settled = await policy.execute(async (): Promise<Settled<T>> => {

@@ -42,6 +42,8 @@ export interface UpstreamClientOptions {
   circuitFailures: number;
   /** How long an open circuit fails fast before letting one probe call through. */
   circuitResetMs: number;
+  /** The clock circuitResetMs is measured on (tests move it). @default Date.now */
+  now?: () => number;
   /** Called on each circuit transition, with the failure that opened it; must not throw. */
   onCircuitChange?: (state: CircuitStateName, lastFailure: unknown) => void;
   /**

@@ -57,6 +57,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTr
     resetMs: options.circuitResetMs,
     isFailure: countsAgainstCircuit,
     onChange: options.onCircuitChange,
+    now: options.now,
   });
   let pending = 0;
 

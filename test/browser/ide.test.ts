@@ -6,6 +6,7 @@ import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from '../../emulator';
 import { demoIdeTab } from '../../src/http/ide/demo-tab';
 import { launchBrowser, type RecordedPage, type TestBrowser } from '../helpers/browser';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
+import { waitFor } from '../helpers/wait-for';
 
 jest.setTimeout(180_000);
 
@@ -119,11 +120,11 @@ describe('the IDE at GET /graphql', () => {
     expect(response.headers()['content-type']).toMatch(/^text\/event-stream/);
     // The Headers editor's Authorization went with the stream's POST.
     expect(response.request().headers()['authorization']).toBe(`Bearer ${DEMO_TOKENS.alice}`);
-    const deadline = Date.now() + 60_000;
-    while (gateway.emulator.openSockets() === 0) {
-      if (Date.now() > deadline) throw new Error('the subscription never reached the upstream');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitFor(
+      'the subscription to reach the upstream',
+      () => gateway.emulator.openSockets() > 0,
+      60_000,
+    );
 
     const encrypted = Buffer.from(`from the API ${Date.now()}`).toString('base64url');
     const posted = await gateway.gql(

@@ -4,8 +4,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from './free-port';
+import { waitFor } from './wait-for';
 
 export const CHAT_EXAMPLE_DIR = join(__dirname, '..', '..', 'examples', 'chat');
 /** The trusted-documents manifest codegen writes for the example's operations. */
@@ -40,19 +40,21 @@ export async function serveChatExample(gatewayUrl: string): Promise<ServedExampl
   child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited: ${output}`);
-    if (Date.now() > deadline) {
-      child.kill();
-      throw new Error(`vite preview did not answer on ${url} within 60 s: ${output}`);
-    }
-    const ok = await fetch(url).then(
-      (response) => response.ok,
-      () => false,
+  try {
+    await waitFor(
+      `vite preview to answer on ${url}`,
+      async () => {
+        if (child.exitCode !== null) throw new Error('vite preview exited');
+        return fetch(url).then(
+          (response) => response.ok,
+          () => false,
+        );
+      },
+      60_000,
     );
-    if (ok) break;
-    await sleep(200);
+  } catch (error) {
+    child.kill();
+    throw new Error(`${(error as Error).message}: ${output}`);
   }
   return {
     url,

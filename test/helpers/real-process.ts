@@ -1,20 +1,40 @@
 // A private tsc build of src/ and emulator/ for the tests that run the real processes
 // (`node dist/src/main.js`, `node dist/emulator/main.js`) as `npm start` and the bench do.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { waitFor } from './wait-for';
 
 export const ROOT = join(__dirname, '..', '..');
+
+/** Names the directory of the run's shared build (set by test/global-setup-build.ts). */
+export const BUILD_ENV = 'GATEWAY_TEST_BUILD_DIR';
+
+/** The entry points of a build; the run's shared one belongs to no test file, none removes it. */
+export interface Build {
+  main: string;
+  emulatorMain: string;
+}
+
+/**
+ * The run's one build of src/ and emulator/: made by the integration project's globalSetup, so
+ * the six real-process test files share it. A file run outside that project builds its own
+ * (left in dist/.process-test-*, as every build was before the shared one).
+ */
+export function buildMain(): Build {
+  const dir = process.env[BUILD_ENV];
+  const { main, emulatorMain } = dir ? entryPoints(dir) : compileMain();
+  return { main, emulatorMain };
+}
 
 /**
  * Compiles src/ and emulator/ (main.ts embeds it) alone into a private directory under dist/ (node_modules still resolves from
  * there), so a concurrent `npm run build` or another test run never swaps files under us.
  * Type errors elsewhere in a work in progress do not stop tsc from emitting; a missing entry
- * point does fail the test.
+ * point does fail the run.
  */
-export function buildMain(): { dir: string; main: string; emulatorMain: string } {
+export function compileMain(): Build & { dir: string } {
   // A fresh clone has no dist/ yet: `npm test` type-checks but does not build.
   mkdirSync(join(ROOT, 'dist'), { recursive: true });
   const dir = mkdtempSync(join(ROOT, 'dist', '.process-test-'));
@@ -31,13 +51,19 @@ export function buildMain(): { dir: string; main: string; emulatorMain: string }
     [require.resolve('typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')],
     { cwd: ROOT, encoding: 'utf8' },
   );
-  const main = join(dir, 'src', 'main.js');
-  try {
-    require.resolve(main);
-  } catch {
-    throw new Error(`tsc did not emit ${main}:\n${tsc.stdout}${tsc.stderr}`);
+  const build = entryPoints(dir);
+  if (!existsSync(build.main)) {
+    throw new Error(`tsc did not emit ${build.main}:\n${tsc.stdout}${tsc.stderr}`);
   }
-  return { dir, main, emulatorMain: join(dir, 'emulator', 'main.js') };
+  return build;
+}
+
+function entryPoints(dir: string): Build & { dir: string } {
+  return {
+    dir,
+    main: join(dir, 'src', 'main.js'),
+    emulatorMain: join(dir, 'emulator', 'main.js'),
+  };
 }
 
 export interface Exit {
@@ -89,13 +115,8 @@ export function startProcess(
   return { child, logs, exited };
 }
 
-export async function until(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
+/** `waitFor` under its older name, for the real-process tests that call it so. */
+export const until = waitFor;
 
 export interface FreshResponse {
   status: number;

@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from './free-port';
+import { waitFor } from './wait-for';
 
 export interface RedisServer {
   url: string;
@@ -30,11 +30,7 @@ export async function startRedisServer(): Promise<RedisServer> {
       child = spawn('redis-server', [...args, '--save', '', '--appendonly', 'no'], {
         stdio: 'ignore',
       });
-      const deadline = Date.now() + 15_000;
-      while (!(await answersPing(port))) {
-        if (Date.now() > deadline) throw new Error(`redis-server did not start on ${port}`);
-        await sleep(50);
-      }
+      await waitFor(`redis-server to answer on ${port}`, () => answersPing(port), 15_000);
     },
     async stop() {
       const running = child;

@@ -72,6 +72,8 @@ export async function startTestGateway(
     env?: Record<string, string>;
     /** What src/process/ passes in embedded-emulator mode (the demo tab). */
     ideTab?: GatewayConfig['ideTab'];
+    /** The circuit breaker's clock (test/helpers/manual-clock.ts). @default Date.now */
+    now?: () => number;
   } = {},
 ): Promise<TestGateway> {
   const emulator = await startEmulator({ port: 0, ...options.emulator });
@@ -84,7 +86,7 @@ export async function startTestGateway(
   });
   const gateway = await createGateway(
     { ...config, upstreamUrl: config.upstreamUrl ?? emulator.url, ideTab: options.ideTab },
-    { logger: logs.logger },
+    { logger: logs.logger, now: options.now },
   );
   return {
     gateway,

@@ -7,6 +7,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encodeCursor } from '../../src/schema/box/cursor';
 import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator';
+import { lastOperationLine } from '../helpers/gateway-checks';
 import { describeCalls, startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
 
 const W = DEMO_BOX_IDS.welcome;
@@ -311,13 +312,6 @@ function boxId(i: number): string {
   return `c0000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 }
 
-/** The one "graphql operation" line logged for the last operation. */
-function lastOperationLine(t: TestGateway): Record<string, unknown> {
-  const lines = t.logs.entries().filter((entry) => entry.msg === 'graphql operation');
-  expect(lines.length).toBeGreaterThan(0);
-  return lines[lines.length - 1];
-}
-
 describe('call-count catalogue: the exact upstream requests of each operation', () => {
   let t: TestGateway;
 
@@ -348,7 +342,7 @@ describe('call-count catalogue: the exact upstream requests of each operation', 
       const response = await t.gql(query, variables, { token: TOKEN });
       expect(response.body.errors).toBeUndefined();
       expect([...describeCalls(t.upstreamCalls())].sort()).toEqual([...calls].sort());
-      expect(lastOperationLine(t)).toMatchObject({
+      expect(lastOperationLine(t.logs)).toMatchObject({
         upstreamCalls: calls.length,
         estimatedUpstreamCalls: calls.length,
       });
@@ -367,7 +361,7 @@ describe('call-count catalogue: the exact upstream requests of each operation', 
     if (c.ordered) expect(made).toEqual(c.calls);
     else expect([...made].sort()).toEqual([...c.calls].sort());
 
-    const line = lastOperationLine(t);
+    const line = lastOperationLine(t.logs);
     expect(line.upstreamCalls).toBe(c.calls.length);
     expect(line.estimatedUpstreamCalls).toBe(c.estimate ?? c.calls.length);
     if (c.estimate !== undefined) expect(c.estimate).toBeGreaterThanOrEqual(c.calls.length);
@@ -427,9 +421,11 @@ describe('call-count catalogue: upstream calls in flight', () => {
 
   async function run(concurrency: string | undefined) {
     const proxy = await startCountingProxy();
-    // Every call waits 40 ms upstream, so calls sent together are certainly in flight together.
+    // Every call waits 500 ms upstream, so calls sent together are in flight together: with
+    // 40 ms, a loaded machine (npm test beside two busy loops) sent the sixth after the first
+    // had returned, and saw 5.
     const t = await startTestGateway({
-      emulator: { latencyMs: 40 },
+      emulator: { latencyMs: 500 },
       env: {
         UPSTREAM_URL: proxy.url,
         ...(concurrency === undefined ? {} : { UPSTREAM_CONCURRENCY: concurrency }),
@@ -440,7 +436,10 @@ describe('call-count catalogue: upstream calls in flight', () => {
       const response = await t.gql(DASHBOARD, undefined, { token: TOKEN });
       expect(response.body.errors).toBeUndefined();
       expect([...describeCalls(t.upstreamCalls())].sort()).toEqual([...DASHBOARD_CALLS].sort());
-      expect(lastOperationLine(t)).toMatchObject({ upstreamCalls: 6, estimatedUpstreamCalls: 6 });
+      expect(lastOperationLine(t.logs)).toMatchObject({
+        upstreamCalls: 6,
+        estimatedUpstreamCalls: 6,
+      });
       return proxy.maxInFlight();
     } finally {
       await t.close();

@@ -361,7 +361,9 @@ describe('UPSTREAM_TIMEOUT (UPSTREAM_TIMEOUT_MS=300)', () => {
     expect(res.body.data).toEqual({ box: { eventsCount: 17, events: null } });
     expectFieldError(res, ['box', 'events'], { code: 'UPSTREAM_TIMEOUT' });
     expect(elapsed).toBeGreaterThanOrEqual(290);
-    expect(elapsed).toBeLessThan(2000);
+    // Below the emulator's 5 s delay: the gateway did not wait for the late answer (2 s was
+    // tight beside other suites on a loaded machine).
+    expect(elapsed).toBeLessThan(4_000);
     expect(describeCalls(t.upstreamCalls()).sort()).toEqual([GET, HEAD]);
   });
 

@@ -4,6 +4,7 @@
 // status. The executor that ran each one is witnessed from the operation's log line and the
 // operations metric, so these comparisons cannot pass with nothing ever compiled.
 import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator';
+import { operationLines } from '../helpers/gateway-checks';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
 
 const { welcome: W, closed: C } = DEMO_BOX_IDS;
@@ -21,11 +22,7 @@ afterAll(() => Promise.all([on.close(), off.close()]));
 type Executor = 'jit' | 'graphql-js' | 'none';
 
 /** The executor of the last operation the gateway logged. */
-const lastExecutor = (t: TestGateway) =>
-  t.logs
-    .entries()
-    .filter((e) => e.msg === 'graphql operation')
-    .at(-1)?.executor;
+const lastExecutor = (t: TestGateway) => operationLines(t.logs).at(-1)?.executor;
 
 const EVENTS = `query Events($box: UUID!, $limit: Int) {
   box(id: $box) {
@@ -128,12 +125,7 @@ it('enum values are their GraphQL names on both executors (compiled leaves are s
 it('the operation log line and metrics see the same outcome and error codes', async () => {
   const query = `{ boxes(ids: ["${W}", "${C}"]) { id eventsCount } }`;
   const headers = { authorization: `Bearer ${DEMO_TOKENS.bob}` };
-  const logged = (t: TestGateway) =>
-    t.logs
-      .entries()
-      .filter((e) => e.msg === 'graphql operation')
-      .map((e) => e.errorCodes)
-      .at(-1);
+  const logged = (t: TestGateway) => operationLines(t.logs).at(-1)?.errorCodes;
   await Promise.all([on.post({ query }, headers), off.post({ query }, headers)]);
   expect(logged(on)).toEqual(['FORBIDDEN']);
   expect(logged(off)).toEqual(logged(on));

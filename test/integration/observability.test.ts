@@ -1,6 +1,7 @@
 // What an operator sees: the request id round trip, one log line per operation, upstream calls
 // at debug level, and the Prometheus metrics (labels are route templates and codes, never ids).
 import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator';
+import { operationLines } from '../helpers/gateway-checks';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
 
 const WELCOME = DEMO_BOX_IDS.welcome;
@@ -15,8 +16,6 @@ describe('observability', () => {
 
   const metricsText = async () =>
     (await fetch(t.gateway.url.replace('/graphql', '/metrics'))).text();
-  const operationLines = () =>
-    t.logs.entries().filter((entry) => entry.msg === 'graphql operation');
 
   it('returns the client X-Request-Id and logs the operation under it', async () => {
     const response = await t.gql(
@@ -25,7 +24,7 @@ describe('observability', () => {
       { token: DEMO_TOKENS.bob, headers: { 'x-request-id': 'req-abc-123' }, operationName: 'Dash' },
     );
     expect(response.headers.get('x-request-id')).toBe('req-abc-123');
-    expect(operationLines().at(-1)).toMatchObject({
+    expect(operationLines(t.logs).at(-1)).toMatchObject({
       requestId: 'req-abc-123',
       operation: 'Dash',
       upstreamCalls: 1,
@@ -43,7 +42,7 @@ describe('observability', () => {
     );
     const id = response.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(operationLines().at(-1)).toMatchObject({ requestId: id });
+    expect(operationLines(t.logs).at(-1)).toMatchObject({ requestId: id });
   });
 
   it('logs each upstream call at debug level by route template, without ids', async () => {
@@ -113,7 +112,7 @@ describe('observability', () => {
     expect(response.status).toBe(413);
     await response.text();
     expect(count(await metricsText())).toBe(count(before) + 2);
-    expect(operationLines().at(-1)).toMatchObject({
+    expect(operationLines(t.logs).at(-1)).toMatchObject({
       errorCodes: ['QUERY_TOO_COMPLEX'],
       upstreamCalls: 0,
     });

@@ -4,11 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildMain } from '../helpers/real-process';
+import { buildMain, type Build } from '../helpers/real-process';
 
 jest.setTimeout(240_000);
 
-let build: { dir: string; main: string } | undefined;
+let build: Build | undefined;
 let scratch: string;
 
 beforeAll(() => {
@@ -16,7 +16,6 @@ beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'persisted-startup-'));
 });
 afterAll(() => {
-  if (build) rmSync(build.dir, { recursive: true, force: true });
   rmSync(scratch, { recursive: true, force: true });
 });
 

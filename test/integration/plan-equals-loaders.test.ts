@@ -5,6 +5,7 @@
 // the operation that shows it.
 import fc from 'fast-check';
 import { DEMO_BOX_IDS, DEMO_TOKENS } from '../../emulator';
+import { lastOperationLine } from '../helpers/gateway-checks';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
 
 const RUNS = 200;
@@ -58,10 +59,7 @@ it(`the plan's estimate equals the upstream calls the loaders make, over ${RUNS}
       t.resetCalls();
       const res = await t.gql(query, {}, { token: DEMO_TOKENS.alice });
       expect(res.body.errors).toBeUndefined();
-      const line = t.logs
-        .entries()
-        .filter((e) => e.msg === 'graphql operation')
-        .at(-1)!;
+      const line = lastOperationLine(t.logs);
       const made = t.upstreamCalls().length;
       expect({ query, estimated: line.estimatedUpstreamCalls }).toEqual({ query, estimated: made });
       checked++;

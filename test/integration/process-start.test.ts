@@ -2,7 +2,7 @@
 // production never serves the embedded emulator by accident, the explicit setting still starts
 // it, `npm start`'s path prints the demo banner and serves the README's curl, and the emulator's
 // one CLI serves the manual, bench and soak uses.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_BOX_IDS, DEMO_TOKENS, DASHBOARD_BOX_IDS } from '../../emulator';
 import { freePort } from '../helpers/free-port';
@@ -47,7 +47,6 @@ describe('starting the real processes', () => {
   beforeAll(() => {
     build = buildMain();
   }, 120_000);
-  afterAll(() => build && rmSync(build.dir, { recursive: true, force: true }));
   afterEach(async () => {
     if (running && running.child.exitCode === null) {
       running.child.kill('SIGTERM');

@@ -10,7 +10,9 @@ import {
   type Received,
   type WsClient,
 } from '../helpers/realtime-clients';
+import { catchUpReads, postText } from '../helpers/gateway-checks';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
+import { waitFor } from '../helpers/wait-for';
 
 jest.setTimeout(240_000);
 
@@ -35,23 +37,10 @@ afterAll(async () => {
   await t.close();
 });
 
-async function post(token: string, boxId: string, n: number): Promise<string> {
-  const response = await t.gql(
-    `mutation { postTextMessage(boxId: "${boxId}", encrypted: "bXNn${n}", publicKey: "pk") { id } }`,
-    {},
-    { token },
-  );
-  expect(response.body.errors).toBeUndefined();
-  return response.body.data.postTextMessage.id;
-}
-
-async function until(predicate: () => boolean, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`not reached in time: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const post = async (token: string, boxId: string, n: number): Promise<string> =>
+  (await postText(t, token, boxId, `bXNn${n}`)).id;
+/** As the file's waits always read: the condition first, then what it is. */
+const until = (check: () => boolean, what: string) => waitFor(what, check);
 
 const eventIds = (r: Received, boxId: string) =>
   updates(r.results)
@@ -87,8 +76,9 @@ it(`delivers every event exactly once, oldest first, with a resync notice after 
     },
   ];
   await until(() => t.emulator.openSockets() === 2, 'both upstream sockets open');
-  // The catch-up read after the first open anchors each subscription; give it time to settle.
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // The catch-up read after the first open anchors each subscription (one per box, five in
+  // all): anything posted after it is live, held until the read is answered.
+  await until(() => catchUpReads(t) === 5, 'a catch-up read per subscribed box');
 
   const posted: Record<string, string[]> = { [welcome]: [], [archive]: [] };
   let n = 0;
@@ -144,8 +134,9 @@ it('a token the upstream stops accepting ends its subscriptions with UNAUTHENTIC
     identityId: DEMO_IDENTITY_IDS.alice,
     boxIds: [DEMO_BOX_IDS.closed],
   });
-  // Running once its check and catch-up read are done (alice's socket is already open).
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  // Running once its check and catch-up read are done (alice's socket is already open): the
+  // faults below can then only reach it through the periodic re-check.
+  await until(() => catchUpReads(t, DEMO_BOX_IDS.closed) === 1, 'the catch-up read of closed');
   expect(received.done).toBe(false);
   t.emulator.failNext({
     method: 'HEAD',

@@ -3,7 +3,9 @@
 // same upstream socket, keeps receiving at its normal pace; memory stays bounded.
 import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from '../../emulator';
 import { updates, wsClient, type WsClient } from '../helpers/realtime-clients';
+import { catchUpReads, postText, waitForSockets } from '../helpers/gateway-checks';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
+import { waitFor } from '../helpers/wait-for';
 
 jest.setTimeout(300_000);
 
@@ -24,13 +26,8 @@ afterAll(async () => {
 });
 
 async function post(i: number): Promise<{ id: string; at: number }> {
-  const response = await t.gql(
-    'mutation Post($boxId: UUID!, $text: String!) { postTextMessage(boxId: $boxId, encrypted: $text, publicKey: "pk") { id } }',
-    { boxId: welcome, text: `${TEXT}${i}` },
-    { token: DEMO_TOKENS.alice },
-  );
-  expect(response.body.errors).toBeUndefined();
-  return { id: response.body.data.postTextMessage.id, at: Date.now() };
+  const { id } = await postText(t, DEMO_TOKENS.alice, welcome, `${TEXT}${i}`);
+  return { id, at: Date.now() };
 }
 
 const median = (values: number[]) =>
@@ -44,11 +41,10 @@ it(`one subscriber never reads while ${MESSAGES} messages are posted: it ends wi
   const normal = normalClient.subscribe(vars);
   const slow = slowClient.subscribe(vars);
 
-  const deadline = Date.now() + 30_000;
-  while (t.emulator.openSockets() !== 1 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // Both attached: one shared socket open, and each subscription's catch-up read made (what is
+  // posted from then on is live).
+  await waitForSockets(t, 1, 30_000);
+  await waitFor('both catch-up reads', () => catchUpReads(t) === 2);
 
   // Latency is measured where the bytes reach the client's socket.
   const arrivals = new Map<string, number>();

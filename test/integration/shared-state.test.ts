@@ -3,12 +3,12 @@
 // refuses with 429 RATE_LIMITED before any upstream call; with Redis stopped both keep serving
 // (APQ misses, the limit fails open, logged and counted) and recover once it is back.
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_BOX_IDS, DEMO_TOKENS, startEmulator, type Emulator } from '../../emulator';
 import { freePort } from '../helpers/free-port';
 import {
   buildMain,
+  type Build,
   freshGql,
   freshRequest,
   startProcess,
@@ -29,7 +29,7 @@ interface Replica {
 }
 
 describe('two gateway processes sharing one Redis', () => {
-  let build: { dir: string; main: string };
+  let build: Build;
   let redis: RedisServer;
   let emulator: Emulator;
   let a: Replica;
@@ -75,7 +75,6 @@ describe('two gateway processes sharing one Redis', () => {
     await Promise.all([a?.process.exited, b?.process.exited]);
     await emulator?.close();
     await redis?.close();
-    if (build) rmSync(build.dir, { recursive: true, force: true });
   });
 
   it('serves by hash through one replica a query registered through the other', async () => {

@@ -1,13 +1,12 @@
 // SIGTERM on the real process (main.ts, compiled as `npm start` runs it): it stops accepting
 // connections, lets the operation in flight finish with its data, closes the upstream pool
 // and exits 0 within SHUTDOWN_GRACE_MS, saying so in its log.
-import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmulator, type Emulator } from '../../emulator';
 import WebSocket from 'ws';
 import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from '../../emulator';
-import { buildMain, startProcess, until, type Running } from '../helpers/real-process';
+import { buildMain, startProcess, until, type Build, type Running } from '../helpers/real-process';
 import { freePort } from '../helpers/free-port';
 
 const GRACE_MS = 5000;
@@ -27,14 +26,13 @@ function freshConnection(port: number): Promise<number | string> {
 }
 
 describe('SIGTERM on the real process', () => {
-  let build: { dir: string; main: string };
+  let build: Build;
   let emulator: Emulator;
   let running: Running | undefined;
 
   beforeAll(() => {
     build = buildMain();
   }, 120_000);
-  afterAll(() => build && rmSync(build.dir, { recursive: true, force: true }));
 
   beforeEach(async () => {
     emulator = await startEmulator();

@@ -16,6 +16,8 @@ import WebSocket from 'ws';
 import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from '../../emulator';
 import { buildGatewaySchema } from '../../src/schema/build-schema';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
+import { catchUpReads, waitForSockets } from '../helpers/gateway-checks';
+import { waitFor } from '../helpers/wait-for';
 
 jest.setTimeout(90_000);
 
@@ -135,21 +137,23 @@ it('cache.readFragment shows an edit and a deletion by another user with no refe
     expect(read()).toMatchObject({ encrypted: 'b3JpZ2luYWw', lastEditedAt: null, deletion: null });
 
     const received: FetchResult[] = [];
+    const catchUpsBefore = catchUpReads(t, welcome);
     const subscription = bob.client
       .subscribe({
         query: FOLLOW,
         variables: { identityId: DEMO_IDENTITY_IDS.bob, boxIds: [welcome] },
       })
       .subscribe({ next: (result) => received.push(result as FetchResult) });
-    await until(() => t.emulator.openSockets() === 1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Attached: its socket is open and it made its catch-up read.
+    await waitForSockets(t, 1);
+    await waitFor('the catch-up read', () => catchUpReads(t, welcome) > catchUpsBefore);
     const requestsBefore = bob.httpRequests.length;
 
     const edit = await gatewayMutation(
       DEMO_TOKENS.alice,
       `mutation { editTextMessage(boxId: "${welcome}", messageId: "${messageId}", newEncrypted: "ZWRpdGVk", newPublicKey: "pk2") { serverEventCreatedAt } }`,
     );
-    await until(() => read()?.encrypted === 'ZWRpdGVk');
+    await waitFor('the edit in the cache', () => read()?.encrypted === 'ZWRpdGVk');
     expect(read()).toMatchObject({
       encrypted: 'ZWRpdGVk',
       publicKey: 'pk2',
@@ -161,7 +165,7 @@ it('cache.readFragment shows an edit and a deletion by another user with no refe
       DEMO_TOKENS.alice,
       `mutation { deleteMessage(boxId: "${welcome}", messageId: "${messageId}") { serverEventCreatedAt } }`,
     );
-    await until(() => read()?.deletion !== null);
+    await waitFor('the deletion in the cache', () => read()?.deletion !== null);
     expect(read()).toMatchObject({
       encrypted: null,
       publicKey: null,
@@ -181,11 +185,3 @@ it('cache.readFragment shows an edit and a deletion by another user with no refe
     await bob.close();
   }
 });
-
-async function until(predicate: () => boolean, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -12,13 +12,11 @@ import {
   uuidFromName,
 } from '../../emulator';
 import { sseSubscribe, updates, wsClient, type WsClient } from '../helpers/realtime-clients';
+import { catchUpReads, postText, waitForSockets } from '../helpers/gateway-checks';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
+import { waitFor } from '../helpers/wait-for';
 
 jest.setTimeout(60_000);
-
-const POST = `mutation Post($boxId: UUID!, $text: String!) {
-  postTextMessage(boxId: $boxId, encrypted: $text, publicKey: "pk") { id serverEventCreatedAt }
-}`;
 
 let t: TestGateway;
 const clients: WsClient[] = [];
@@ -44,11 +42,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function post(token: string, boxId: string, text: string) {
-  const response = await t.gql(POST, { boxId, text }, { token });
-  expect(response.body.errors).toBeUndefined();
-  return response.body.data.postTextMessage as { id: string; serverEventCreatedAt: string };
-}
+const post = (token: string, boxId: string, text: string) => postText(t, token, boxId, text);
 
 const bobOnWelcome = { identityId: DEMO_IDENTITY_IDS.bob, boxIds: [DEMO_BOX_IDS.welcome] };
 
@@ -57,7 +51,7 @@ describe('over WebSocket (graphql-transport-ws on /graphql)', () => {
     const bob = wsClient(t.gateway.url, { token: DEMO_TOKENS.bob });
     clients.push(bob);
     const received = bob.subscribe(bobOnWelcome);
-    await waitForSockets(1);
+    await waitForSockets(t, 1);
 
     await post(DEMO_TOKENS.alice, DEMO_BOX_IDS.archive, 'b3RoZXI');
     const posted = await post(DEMO_TOKENS.alice, DEMO_BOX_IDS.welcome, 'aGVsbG8');
@@ -86,7 +80,7 @@ describe('over SSE (distinct connections on /graphql/stream)', () => {
   it('delivers a message posted through the gateway, and nothing of other boxes', async () => {
     const received = sseSubscribe(t.gateway.url, bobOnWelcome, { token: DEMO_TOKENS.bob });
     expect(await received.status).toBe(200);
-    await waitForSockets(1);
+    await waitForSockets(t, 1);
 
     await post(DEMO_TOKENS.alice, DEMO_BOX_IDS.archive, 'b3RoZXI');
     const posted = await post(DEMO_TOKENS.alice, DEMO_BOX_IDS.welcome, 'aGk');
@@ -116,6 +110,7 @@ describe('isolation', () => {
       bob: { token: DEMO_TOKENS.bob, boxes: [welcome, archive] as string[] },
       eve: { token: DEMO_TOKENS.eve, boxes: [welcome] as string[] },
     };
+    const catchUpsBefore = catchUpReads(t);
     const received = Object.fromEntries(
       Object.entries(callers).map(([name, caller]) => {
         const c = wsClient(t.gateway.url, { token: caller.token });
@@ -124,8 +119,9 @@ describe('isolation', () => {
         return [name, c.subscribe({ identityId, boxIds: caller.boxes })];
       }),
     );
-    await waitForSockets(3);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Every subscription is attached once its socket is open and its catch-up read was made.
+    await waitForSockets(t, 3);
+    await waitFor('a catch-up read per box', () => catchUpReads(t) === catchUpsBefore + 5);
 
     const plan: Array<[keyof typeof callers, string]> = [
       ['alice', closed],
@@ -143,12 +139,19 @@ describe('isolation', () => {
         })),
       ),
     );
+    // Posted after all the others, in every box but the closed one: an update that should not
+    // have reached a subscriber would have come before these on its upstream socket.
+    const last = [
+      (await post(DEMO_TOKENS.alice, archive, 'bGFzdA')).id,
+      (await post(DEMO_TOKENS.eve, welcome, 'bGFzdA')).id,
+    ];
     for (const [name, caller] of Object.entries(callers)) {
       const expected = posted.filter((p) => caller.boxes.includes(p.boxId)).map((p) => p.id);
       const r = received[name];
-      await r.until((res) => updates(res).length >= expected.length);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      const got = updates(r.results);
+      const lastHere = [caller.boxes.includes(archive), caller.boxes.includes(welcome)];
+      const lastIds = last.filter((_, i) => lastHere[i]);
+      await r.until((res) => lastIds.every((id) => updates(res).some((u) => u.event.id === id)));
+      const got = updates(r.results).filter((u) => !last.includes(u.event.id));
       expect(got.map((u) => u.event.id).sort()).toEqual([...expected].sort());
       expect(got.every((u) => caller.boxes.includes(u.boxId))).toBe(true);
     }
@@ -169,7 +172,7 @@ describe('kick', () => {
     const bob = wsClient(t.gateway.url, { token: DEMO_TOKENS.bob });
     clients.push(bob);
     const received = bob.subscribe({ identityId: DEMO_IDENTITY_IDS.bob, boxIds: [kickBox.id] });
-    await waitForSockets(1);
+    await waitForSockets(t, 1);
     const removed = await t.gql(
       `mutation { changeBoxAccesses(boxId: "${kickBox.id}", remove: ["${BOB_RULE}"]) { kicked { id sender { id } } } }`,
       {},
@@ -186,13 +189,3 @@ describe('kick', () => {
     ]);
   });
 });
-
-/** The gateway's upstream socket is open once the emulator counts it. */
-async function waitForSockets(count: number) {
-  const deadline = Date.now() + 20_000;
-  while (t.emulator.openSockets() !== count) {
-    if (Date.now() > deadline)
-      throw new Error(`expected ${count} upstream sockets, have ${t.emulator.openSockets()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -15,6 +15,7 @@ import {
   type Received,
   type WsClient,
 } from '../helpers/realtime-clients';
+import { firstError, waitForSockets } from '../helpers/gateway-checks';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
 
 jest.setTimeout(90_000);
@@ -52,16 +53,6 @@ function bob(t: TestGateway): WsClient {
   return client;
 }
 
-async function waitForSockets(t: TestGateway, count: number) {
-  const deadline = Date.now() + 20_000;
-  while (t.emulator.openSockets() !== count) {
-    if (Date.now() > deadline) {
-      throw new Error(`expected ${count} upstream sockets, have ${t.emulator.openSockets()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** Alice posts by the manifest's id (the only way an only-mode gateway takes a mutation). */
 async function alicePosts(t: TestGateway, text: string): Promise<string> {
   const answer = await t.post(
@@ -80,13 +71,6 @@ async function deliversAPost(t: TestGateway, received: Received, text: string) {
   expect(updates(received.results).map((u) => u.event.encrypted)).toEqual([text]);
   received.stop();
   await waitForSockets(t, 0);
-}
-
-async function firstError(received: Received) {
-  await received.untilDone();
-  const errors = received.results[0]?.errors ?? (received.error as unknown[]);
-  expect(errors).toHaveLength(1);
-  return errors[0] as { message: string; extensions: Record<string, unknown> };
 }
 
 describe('with PERSISTED_DOCUMENTS_ONLY=true', () => {

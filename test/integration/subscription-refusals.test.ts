@@ -4,7 +4,9 @@
 import WebSocket from 'ws';
 import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from '../../emulator';
 import { sseSubscribe, updates, wsClient, type WsClient } from '../helpers/realtime-clients';
+import { firstError } from '../helpers/gateway-checks';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
+import { waitFor } from '../helpers/wait-for';
 
 jest.setTimeout(90_000);
 
@@ -19,7 +21,7 @@ beforeAll(async () => {
 beforeEach(() => t.resetCalls());
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.close()));
-  await until(() => t.emulator.openSockets() === 0, 10_000);
+  await waitFor('no open upstream socket', () => t.emulator.openSockets() === 0, 10_000);
 });
 afterAll(async () => {
   await t.close();
@@ -32,14 +34,6 @@ function client(options: Parameters<typeof wsClient>[1]) {
   const c = wsClient(t.gateway.url, options);
   clients.push(c);
   return c;
-}
-
-/** The coded error of a subscription that failed before or at its start. */
-async function firstError(received: ReturnType<WsClient['subscribe']>) {
-  await received.untilDone();
-  const errors = received.results[0]?.errors ?? (received.error as unknown[]);
-  expect(errors).toHaveLength(1);
-  return errors[0] as { message: string; extensions: Record<string, unknown> };
 }
 
 describe('refused with no upstream socket', () => {
@@ -96,7 +90,10 @@ describe('refused with no upstream socket', () => {
     const second = bob.subscribe(vars);
     // Both running: each made its REST check and, once the socket was open, its catch-up read.
     const catchUps = () => t.upstreamCalls().filter((c) => c.query.limit === '100').length;
-    await until(() => t.emulator.openSockets() === 1 && catchUps() === 2);
+    await waitFor(
+      'one socket and both catch-up reads',
+      () => t.emulator.openSockets() === 1 && catchUps() === 2,
+    );
     const callsBefore = t.upstreamCalls().length;
     const error = await firstError(bob.subscribe(vars));
     expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 2 });
@@ -141,7 +138,7 @@ describe('refused with no upstream socket', () => {
       identityId: DEMO_IDENTITY_IDS.bob,
       boxIds: [welcome],
     });
-    await until(() => t.emulator.openSockets() === 1);
+    await waitFor('one open upstream socket', () => t.emulator.openSockets() === 1);
     expect(received.done).toBe(false);
   });
 });
@@ -151,7 +148,7 @@ describe('sharing', () => {
     const vars = { identityId: DEMO_IDENTITY_IDS.bob, boxIds: [welcome, DEMO_BOX_IDS.archive] };
     const connections = [0, 1, 2].map(() => client({ token: DEMO_TOKENS.bob }));
     const all = connections.flatMap((c) => [c.subscribe(vars), c.subscribe(vars)]);
-    await until(() => t.emulator.openSockets() === 1);
+    await waitFor('one open upstream socket', () => t.emulator.openSockets() === 1);
     const post = await t.gql(
       `mutation { postTextMessage(boxId: "${welcome}", encrypted: "c2hhcmVk", publicKey: "pk") { id } }`,
       {},
@@ -166,7 +163,7 @@ describe('sharing', () => {
 
     for (const r of all) r.stop();
     const stopped = Date.now();
-    await until(() => t.emulator.openSockets() === 0, 10_000);
+    await waitFor('no open upstream socket', () => t.emulator.openSockets() === 0, 10_000);
     expect(Date.now() - stopped).toBeLessThan(5_000);
     expect(upgrades()).toHaveLength(1);
   });
@@ -213,12 +210,4 @@ function upgradeStatus(headers: Record<string, string>): Promise<number> {
     });
     ws.on('error', reject);
   });
-}
-
-async function until(predicate: () => boolean, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

@@ -5,10 +5,9 @@
 //
 // The exporting gateway runs as a real process: OpenTelemetry's HTTP transport loads node:http
 // by dynamic import(), which jest's CommonJS runtime refuses without --experimental-vm-modules.
-import { rmSync } from 'node:fs';
 import { DEMO_BOX_IDS, DEMO_TOKENS, startEmulator, type Emulator } from '../../emulator';
 import { freePort } from '../helpers/free-port';
-import { buildMain, freshGql, startProcess, until } from '../helpers/real-process';
+import { buildMain, freshGql, startProcess, until, type Build } from '../helpers/real-process';
 import { startOtlpReceiver, type OtlpReceiver } from '../helpers/otlp-receiver';
 
 const W = DEMO_BOX_IDS.welcome;
@@ -20,13 +19,12 @@ const SERVER = 2;
 const CLIENT = 3;
 
 describe('tracing with OTEL_EXPORTER_OTLP_ENDPOINT', () => {
-  let build: { dir: string; main: string };
+  let build: Build;
   let receiver: OtlpReceiver;
   let emulator: Emulator;
   beforeAll(() => {
     build = buildMain();
   }, 120_000);
-  afterAll(() => build && rmSync(build.dir, { recursive: true, force: true }));
   beforeEach(async () => {
     receiver = await startOtlpReceiver();
     emulator = await startEmulator();

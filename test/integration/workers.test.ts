@@ -3,12 +3,12 @@
 // demo store (the primary's single emulator), /metrics sums them, a killed worker is replaced,
 // and SIGTERM lets every worker drain, in-flight operations included, before the primary
 // exits 0.
-import { rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { DEMO_BOX_IDS, DEMO_TOKENS, startEmulator, type Emulator } from '../../emulator';
 import { freePort } from '../helpers/free-port';
 import {
   buildMain,
+  type Build,
   freshGql,
   freshRequest,
   startProcess,
@@ -22,7 +22,7 @@ const POST = `mutation { postTextMessage(boxId: "${W}", encrypted: "aGk", public
 const alice = { authorization: `Bearer ${DEMO_TOKENS.alice}` };
 
 describe('WORKERS=2', () => {
-  let build: { dir: string; main: string };
+  let build: Build;
   let running: Running | undefined;
   let emulator: Emulator | undefined;
 
@@ -36,7 +36,6 @@ describe('WORKERS=2', () => {
     await emulator?.close();
     emulator = undefined;
   });
-  afterAll(() => build && rmSync(build.dir, { recursive: true, force: true }));
 
   async function start(env: Record<string, string>) {
     const port = await freePort();

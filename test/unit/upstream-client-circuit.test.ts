@@ -3,7 +3,6 @@
 // pending bound, a local server that never answers.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { MockAgent } from 'undici';
 import { countsAgainstCircuit } from '../../src/upstream/upstream-failures';
 import {
@@ -19,6 +18,7 @@ import {
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from '../../src/upstream/upstream-errors';
+import { manualClock, type ManualClock } from '../helpers/manual-clock';
 import { rejection } from '../helpers/rejection';
 import { loadConfig, transportOptions } from '../../src/config';
 
@@ -36,6 +36,7 @@ describe('circuit breaker', () => {
   let calls: UpstreamCallInfo[];
   let changes: Array<[CircuitStateName, unknown]>;
   let client: UpstreamTransport;
+  let clock: ManualClock;
 
   const make = (options: Partial<UpstreamClientOptions> = {}) =>
     createUpstreamClient({
@@ -45,6 +46,7 @@ describe('circuit breaker', () => {
       retryMinDelayMs: 1,
       circuitFailures: 3,
       circuitResetMs: RESET_MS,
+      now: () => clock.now(),
       onCall: (info) => calls.push(info),
       onCircuitChange: (state, lastFailure) => changes.push([state, lastFailure]),
       ...options,
@@ -61,6 +63,7 @@ describe('circuit breaker', () => {
     agent.disableNetConnect();
     calls = [];
     changes = [];
+    clock = manualClock();
     client = make();
   });
 
@@ -165,7 +168,7 @@ describe('circuit breaker', () => {
   describe('recovery', () => {
     it('lets one probe through after the reset time; its success closes the circuit', async () => {
       await failCalls(3);
-      await sleep(RESET_MS + 50);
+      clock.advance(RESET_MS);
       expect(client.circuitState()).toBe('open'); // until a call comes
 
       upstream().intercept({ path: PATH, method: 'GET' }).reply(200, []).delay(100);
@@ -181,16 +184,31 @@ describe('circuit breaker', () => {
       await expect(get()).resolves.toMatchObject({ status: 200 });
     });
 
+    it('fails fast until the reset time has passed on its clock, then lets the probe through', async () => {
+      await failCalls(3);
+      const attempts = calls.length;
+      clock.advance(RESET_MS - 1);
+      expect((await rejection(get())).message).toBe('circuit open');
+      expect(calls).toHaveLength(attempts);
+      expect(client.circuitState()).toBe('open');
+
+      clock.advance(1);
+      upstream().intercept({ path: PATH, method: 'GET' }).reply(200, []);
+      await expect(get()).resolves.toMatchObject({ status: 200 });
+      expect(calls).toHaveLength(attempts + 1);
+      expect(changes.map(([state]) => state)).toEqual(['open', 'half-open', 'closed']);
+    });
+
     it('closes on a probe the upstream answers with a 4xx', async () => {
       await failCalls(3);
-      await sleep(RESET_MS + 50);
+      clock.advance(RESET_MS);
       await failCalls(1, 403);
       expect(client.circuitState()).toBe('closed');
     });
 
     it('re-opens on a failed probe, for another reset time', async () => {
       await failCalls(3);
-      await sleep(RESET_MS + 50);
+      clock.advance(RESET_MS);
       await failCalls(1);
       expect(client.circuitState()).toBe('open');
       expect((await rejection(get())).message).toBe('circuit open');
@@ -203,7 +221,7 @@ describe('circuit breaker', () => {
       await expect(client.ping()).resolves.toBe(false);
       expect(calls).toHaveLength(attempts);
 
-      await sleep(RESET_MS + 50);
+      clock.advance(RESET_MS);
       upstream().intercept({ path: '/csrf', method: 'GET' }).reply(200, { csrf_token: 'x' });
       await expect(client.ping()).resolves.toBe(true);
       expect(client.circuitState()).toBe('closed');
@@ -274,11 +292,16 @@ describe('bounded waiting', () => {
       circuitFailures: 1,
     });
     const get = () => client!.request({ method: 'GET', path: PATH, route: ROUTE });
-    const held = [get(), get()].map((p) => p.catch((error: unknown) => error));
+    let heldSettled = 0;
+    const held = [get(), get()].map((p) =>
+      p.catch((error: unknown) => error).finally(() => heldSettled++),
+    );
     expect(client.pending()).toBe(2);
-    const started = Date.now();
     const error = await rejection(get());
-    expect(Date.now() - started).toBeLessThan(50);
+    // "At once" as an order, not a time (it was < 50 ms): refused while both held calls still
+    // wait for their 300 ms deadline, so it did not wait for a place to free up.
+    expect(heldSettled).toBe(0);
+    expect(client.pending()).toBe(2);
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
     expect(error.message).toBe('upstream saturated');
     expect(client.circuitState()).toBe('closed');

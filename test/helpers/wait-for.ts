@@ -1,0 +1,41 @@
+// The one bounded wait of the suite: tests wait for a condition, never for a span of time.
+// Everything that polls (sockets open, a log line written, a process up) goes through `waitFor`,
+// so a loaded machine only makes a test slower, up to a bound that fails with what it waited for.
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** How often a condition is checked: often enough to add no visible latency, cheap on a busy CPU. */
+const POLL_MS = 20;
+
+/**
+ * Resolves once `check()` returns true (or a promise of true); throws `timed out waiting for
+ * <what>` after `timeoutMs`. A check that throws fails the wait at once.
+ */
+export async function waitFor(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(POLL_MS);
+  }
+}
+
+/** Resolves with the first value `get()` returns that is not undefined, bounded as `waitFor`. */
+export async function waitForValue<T>(
+  what: string,
+  get: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  let value: T | undefined;
+  await waitFor(
+    what,
+    async () => {
+      value = await get();
+      return value !== undefined;
+    },
+    timeoutMs,
+  );
+  return value as T;
+}
