@@ -13,7 +13,8 @@ import type { Realtime, SubscribeToBoxes } from './realtime/realtime';
 import { createBoxEventsApi } from './upstream/box-events-api';
 import { forOperation, type OperationStats } from './upstream/operation-api';
 import type { UpstreamClient } from './upstream/upstream-client';
-import type { BoxEventsApi } from './upstream/upstream-types';
+import { createChatApi } from './upstream/chat-api';
+import type { GatewayApi } from './upstream/upstream-types';
 
 export interface GatewayContext {
   requestId: string;
@@ -22,7 +23,7 @@ export interface GatewayContext {
    * The API bound to this caller's credentials. With no credentials every method rejects with
    * UnauthenticatedError without an upstream call, so resolvers never check auth themselves.
    */
-  api: BoxEventsApi;
+  api: GatewayApi;
   /** Fresh per request: dedup and merging never cross callers. */
   loaders: Loaders;
   /** Counted by the operation-scoped API; logged once per operation. */
@@ -79,7 +80,7 @@ class RequestContext implements GatewayContext {
   readonly trace?: OperationTrace;
   readonly loadStats?: LoadStats;
   private readonly credentials: Credentials | null;
-  private builtApi?: BoxEventsApi;
+  private builtApi?: GatewayApi;
   private builtLoaders?: Loaders;
   private builtLogger?: Logger;
 
@@ -94,10 +95,13 @@ class RequestContext implements GatewayContext {
     if (this.trace) this.loadStats = { loads: 0, fetches: 0 };
   }
 
-  get api(): BoxEventsApi {
+  get api(): GatewayApi {
     if (this.builtApi) return this.builtApi;
     const { deps, credentials } = this;
-    const base = createBoxEventsApi(deps.client, credentials);
+    const base: GatewayApi = {
+      ...createBoxEventsApi(deps.client, credentials),
+      ...createChatApi(deps.client, credentials),
+    };
     // Refused credentials make no call at all, so there is nothing to count or cap.
     const callsUpstream = credentials !== null && credentials.kind !== 'rejected';
     const counted = callsUpstream ? forOperation(base, deps.upstreamConcurrency, this.stats) : base;

@@ -45,6 +45,8 @@ export type RequestHeaders = Readonly<Record<string, string | string[] | undefin
 const SAFE_VALUE = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]+$/;
 const BEARER = /^bearer(?:[ \t]+(.*))?$/i;
 const REDACTED = '[redacted]';
+/** Methods the upstream's CSRF middleware lets through without a token. */
+const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 
 export function readCredentials(headers: RequestHeaders): Credentials | null {
   const authorization = single(header(headers, 'authorization'));
@@ -96,7 +98,8 @@ export function toUpstreamHeaders(
   switch (credentials.kind) {
     case 'bearer': {
       const cookies = [`accesstoken=${credentials.token}`, 'tokentype=bearer'];
-      if (method.toUpperCase() !== 'POST') return { cookie: cookies.join('; ') };
+      // The upstream checks CSRF on every unsafe method: POST, PUT and DELETE (§13.12 D1).
+      if (SAFE_METHODS.has(method.toUpperCase())) return { cookie: cookies.join('; ') };
       const csrf = randomBytes(32).toString('base64url');
       return { cookie: [...cookies, `_csrf=${csrf}`].join('; '), 'x-csrf-token': csrf };
     }

@@ -1,19 +1,17 @@
 // The API as one operation sees it: every call counted (for the operation log line and the
 // call-count tests) and at most `concurrency` calls in flight, so `boxes` with 50 ids queues
 // instead of opening 150 sockets at once. One instance per request, never shared.
-import type { BoxEventsApi } from './upstream-types';
-
 export interface OperationStats {
   upstreamCalls: number;
   /** What the operation plan expected before execution (logged beside the real count). */
   estimatedUpstreamCalls?: number;
 }
 
-export function forOperation(
-  api: BoxEventsApi,
+export function forOperation<Api extends object>(
+  api: Api,
   concurrency: number,
   stats: OperationStats,
-): BoxEventsApi {
+): Api {
   let inFlight = 0;
   const waiting: Array<() => void> = [];
   const run = async <T>(call: () => Promise<T>): Promise<T> => {
@@ -29,12 +27,11 @@ export function forOperation(
       else inFlight -= 1;
     }
   };
-  return {
-    listEvents: (boxId, page) => run(() => api.listEvents(boxId, page)),
-    listFiles: (boxId, page) => run(() => api.listFiles(boxId, page)),
-    countEvents: (boxId) => run(() => api.countEvents(boxId)),
-    countFiles: (boxId) => run(() => api.countFiles(boxId)),
-    createEvent: (boxId, body) => run(() => api.createEvent(boxId, body)),
-    batchAccesses: (boxId, events) => run(() => api.batchAccesses(boxId, events)),
-  };
+  // Every method is one upstream call: each one is counted and queued the same way.
+  const counted: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(api)) {
+    const call = method as (...args: unknown[]) => Promise<unknown>;
+    counted[name] = (...args: unknown[]) => run(() => call(...args));
+  }
+  return counted as Api;
 }
