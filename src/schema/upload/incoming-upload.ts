@@ -5,6 +5,8 @@ import type { Readable } from 'node:stream';
 export class IncomingUpload {
   /** Set once something reads the bytes: the request then ends with them, not before. */
   consumed = false;
+  /** Why the bytes stopped short (over MAX_UPLOAD_BYTES): the error the client should see. */
+  failure?: Error;
 
   constructor(
     private readonly stream: Readable,

@@ -31,7 +31,10 @@ export class UploadFileResolver {
   ): Promise<FileMessageEvent> {
     checkBase64Url('encrypted', encrypted);
     const dto = await writeToBox(ctx, boxId, () =>
-      ctx.api.uploadFile(boxId, { encrypted, publicKey, file: file.read() }),
+      ctx.api.uploadFile(boxId, { encrypted, publicKey, file: file.read() }).catch((error) => {
+        // The upload was aborted upstream because the file went over the limit: say that.
+        throw file.failure ?? error;
+      }),
     );
     return expectEvent(toBoxEvent(dto, warnOnOdd(ctx)), FileMessageEvent, 'msg.file');
   }
