@@ -11,6 +11,14 @@ export interface RouteAuth {
   minAcr: 0 | 1 | 2;
 }
 
+export const ANY_CLIENT_ACR1: RouteAuth = { selfClientOnly: false, minAcr: 1 };
+export const SELF_ACR1: RouteAuth = { selfClientOnly: true, minAcr: 1 };
+export const SELF_ACR2: RouteAuth = { selfClientOnly: true, minAcr: 2 };
+/** The websocket checks no ACR (§9.1, §9.8 #1). */
+export const ANY_CLIENT_NO_ACR: RouteAuth = { selfClientOnly: false, minAcr: 0 };
+/** GET /auth/userinfo: NewOptional, the self-client middleware without an ACR check (§13.11). */
+export const SELF_NO_ACR: RouteAuth = { selfClientOnly: true, minAcr: 0 };
+
 const BEARER = /^Bearer\s+(.*)$/i;
 
 const inactive = () => unauthorized('token is not active', { Authorization: 'invalid' }, 'headers');
@@ -64,7 +72,7 @@ function checkClient(identity: Identity, route: RouteAuth): void {
   }
 }
 
-/** echo checks every method except these; only the two POSTs matter on these routes. */
+/** echo checks every method except these: POST, PUT and DELETE all need the token (§13.1 D1). */
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 

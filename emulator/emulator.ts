@@ -8,10 +8,15 @@ import { Publisher } from './realtime/publisher';
 import { SocketRegistry } from './realtime/registry';
 import { socketSettings, type SocketOptions } from './realtime/settings';
 import { firstValues, loggedBody, parseRequest, readBody } from './request-parsing';
-import { answer, type Reply } from './routes';
+import { resolveRoute } from './route-table';
+import type { StreamedBody } from './route-types';
+import { answer } from './routes';
 import { demoSeed } from './seed';
 import { storeFromSeed } from './seed-loader';
 import type { Seed } from './seed-types';
+import { countUnread } from './unread';
+import { UPSTREAM_MAX_UPLOAD_BYTES, checkUploadLimit } from './upload-request';
+import { writeReply } from './write-reply';
 
 export type { Fault, FaultRule } from './faults';
 export type { SocketOptions } from './realtime/settings';
@@ -30,19 +35,28 @@ export interface EmulatorOptions {
   recordRequests?: boolean;
   /** The realtime socket's settings (upstream-api.md §9.5, §9.8 #2, #10, #17). */
   socket?: SocketOptions;
+  /** The largest file POST /boxes/:bid/encrypted-files accepts (D8). @default 126 MiB */
+  maxUploadBytes?: number;
 }
 
 export interface RecordedRequest {
   method: string;
   /** Pathname only, e.g. '/boxes/<id>/events'. */
   path: string;
+  /** The matched route's template, e.g. '/boxes/:id/events'; absent when no route matched. */
+  route?: string;
   /** First value of each query key. */
   query: Record<string, string>;
   cookies: Record<string, string>;
   /** Lowercased names, as received (cookie header included). */
   headers: Record<string, string>;
-  /** Parsed JSON if it parsed, else the raw string, undefined if empty. */
+  /**
+   * Parsed JSON if it parsed, else the raw string, undefined if empty. A multipart upload keeps
+   * its text fields and `{ filename, size }` per file part, never the bytes.
+   */
   body: unknown;
+  /** Upload only: body bytes received so far, updated as they arrive. */
+  bodyBytes?: number;
   /** true when the request asked for a protocol upgrade (the realtime socket), refused or not. */
   upgrade?: boolean;
 }
@@ -85,9 +99,24 @@ function checkDelay(name: string, ms: number): number {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const store = storeFromSeed(options.seed ?? demoSeed());
   const settings = socketSettings(options.socket);
-  const realtime = new SocketRegistry(settings);
+  // A websocket ack for one's own identity resets that box's unread counter (§9.4, §13.8).
+  const realtime = new SocketRegistry(settings, (identityId, boxId) =>
+    store.unread.reset(identityId, boxId),
+  );
   const publisher = new Publisher(store, realtime);
-  store.onCommit = (events) => publisher.committed(events);
+  // Counters first, so a client reading the box right after its event.new sees the new count.
+  store.onCommit = (events) => {
+    for (const event of events) countUnread(store, event);
+    publisher.committed(events);
+  };
+  const routeContext = {
+    store,
+    publisher,
+    settings: {
+      allowedOrigins: settings.allowedOrigins,
+      maxUploadBytes: checkUploadLimit(options.maxUploadBytes ?? UPSTREAM_MAX_UPLOAD_BYTES),
+    },
+  };
   const recording = options.recordRequests ?? true;
   const requests: RecordedRequest[] = [];
   const faults = new FaultPlan();
@@ -112,25 +141,42 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     upgrade?: Upgrade,
   ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const route = resolveRoute(method, url.pathname);
+    const streamed = !upgrade && route.kind === 'found' && route.endpoint.streamed === true;
     const entry: RecordedRequest | undefined = recording
       ? {
-          method: (req.method ?? 'GET').toUpperCase(),
+          method,
           path: url.pathname,
+          ...(route.kind === 'not_found' ? {} : { route: route.template }),
           query: firstValues(url.searchParams),
           cookies: {},
           headers: {},
           body: undefined,
           ...(upgrade ? { upgrade: true } : {}),
+          ...(streamed ? { bodyBytes: 0 } : {}),
         }
       : undefined;
     if (entry) requests.push(entry); // pushed on arrival: the log keeps arrival order
     // An upgrade request has no body: what follows its headers belongs to the new protocol.
-    const parsed = parseRequest(req, upgrade ? '' : await readBody(req));
+    // A streamed route reads its body itself, as it arrives.
+    const parsed = parseRequest(req, upgrade || streamed ? '' : await readBody(req));
     if (entry) {
       entry.cookies = parsed.cookies;
       entry.headers = parsed.headers;
       entry.body = loggedBody(parsed.rawBody);
     }
+    const body: StreamedBody | undefined = streamed
+      ? {
+          stream: req,
+          progress: (bytes) => {
+            if (entry) entry.bodyBytes = bytes;
+          },
+          summary: (summary) => {
+            if (entry) entry.body = summary;
+          },
+        }
+      : undefined;
     const fault = faults.take(parsed.method, parsed.path);
     if (latency > 0) await sleep(latency);
     if (fault?.kind === 'delay') await sleep(fault.ms);
@@ -138,7 +184,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       sendFault(fault, parsed.method, res);
       return;
     }
-    const reply = answer(store, parsed, settings);
+    const reply = await answer(routeContext, parsed, body);
     if (reply.upgrade) {
       // Node hands every request with `Connection: upgrade` + `Upgrade` to the upgrade event,
       // and the handshake check requires both, so a 101 always comes with a raw socket.
@@ -147,7 +193,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       realtime.accept(req, upgrade.socket, upgrade.head, reply.upgrade.id);
       return;
     }
-    writeReply(res, reply);
+    await writeReply(res, reply);
   }
 
   const serve = (req: IncomingMessage, res: ServerResponse, upgrade?: Upgrade) => {
@@ -157,7 +203,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         return;
       }
       const desc = err instanceof Error ? err.message : String(err);
-      writeReply(res, {
+      void writeReply(res, {
         status: 500,
         headers: { 'content-type': 'application/json; charset=UTF-8' },
         body: { code: 'internal', origin: 'internal', desc, details: {} },
@@ -216,24 +262,4 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return closing;
     },
   };
-}
-
-function writeReply(res: ServerResponse, reply: Reply): void {
-  if (reply.text !== undefined) {
-    res
-      .writeHead(reply.status, {
-        ...reply.headers,
-        'content-length': Buffer.byteLength(reply.text),
-      })
-      .end(reply.text);
-    return;
-  }
-  if (reply.body === undefined) {
-    res.writeHead(reply.status, reply.headers).end();
-    return;
-  }
-  const text = JSON.stringify(reply.body);
-  res
-    .writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(text) })
-    .end(text);
 }

@@ -30,9 +30,10 @@ export const VISIBLE_TYPES: ReadonlySet<EventType> = new Set<EventType>([
 
 /**
  * What publishes `event.new` on the realtime socket (handler.go, §9.3). `create` publishes only
- * for boxes created through the API, and no emulated route creates one (§9.8 #21).
+ * for boxes created through the API (POST /boxes, §9.8 #21, D24): seeding commits nothing.
  */
 export const PUBLISHING_TYPES: ReadonlySet<EventType> = new Set<EventType>([
+  'create',
   'member.join',
   'member.leave',
   'member.kick',

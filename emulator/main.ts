@@ -4,6 +4,8 @@
 //                                         4010), prints the tokens, box ids and a curl example
 //   node dist/emulator/main.js --port 0 --seed bench --latency-ms 20 --ready-line
 //                                         bench and soak: prints only `ready <url>` once listening
+//   --max-upload-bytes N                  the largest file the upload route accepts (default
+//                                         126 MiB, the upstream's)
 //
 // The request log is always off: it grows with every call, and only in-process tests read it.
 // SIGINT/SIGTERM close it and exit 0. The only file in emulator/ that reads process.env or argv
@@ -11,7 +13,8 @@
 import { parseArgs } from 'node:util';
 import { benchSeed, realtimeBenchSeed } from './bench-seed';
 import { startEmulator } from './emulator';
-import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from './seed';
+import { DEMO_ACR2_TOKENS, DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from './seed';
+import { UPSTREAM_MAX_UPLOAD_BYTES } from './upload-request';
 
 const DEFAULT_PORT = 4010;
 const SEEDS = { demo: undefined, bench: benchSeed, realtime: realtimeBenchSeed } as const;
@@ -21,6 +24,7 @@ interface Options {
   seed: keyof typeof SEEDS;
   latencyMs: number;
   readyLine: boolean;
+  maxUploadBytes: number;
 }
 
 function integer(name: string, raw: string, min: number, max: number): number {
@@ -39,6 +43,7 @@ function readOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
       seed: { type: 'string', default: 'demo' },
       'latency-ms': { type: 'string', default: '0' },
       'ready-line': { type: 'boolean', default: false },
+      'max-upload-bytes': { type: 'string', default: String(UPSTREAM_MAX_UPLOAD_BYTES) },
     },
   });
   const rawPort = values.port ?? env.EMULATOR_PORT;
@@ -54,6 +59,12 @@ function readOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     seed: values.seed as Options['seed'],
     latencyMs: integer('--latency-ms', values['latency-ms'], 0, 60_000),
     readyLine: values['ready-line'],
+    maxUploadBytes: integer(
+      '--max-upload-bytes',
+      values['max-upload-bytes'],
+      1,
+      UPSTREAM_MAX_UPLOAD_BYTES,
+    ),
   };
 }
 
@@ -63,6 +74,9 @@ function banner(url: string): string {
     '',
     'demo tokens (cookie accesstoken=<token>; tokentype=bearer):',
     ...Object.entries(DEMO_TOKENS).map(([who, token]) => `  ${who.padEnd(6)} ${token}`),
+    ...Object.entries(DEMO_ACR2_TOKENS).map(
+      ([who, token]) => `  ${who.padEnd(6)} ${token} (ACR 2: box list, create, delete)`,
+    ),
     '',
     'demo boxes:',
     ...Object.entries(DEMO_BOX_IDS).map(([name, id]) => `  ${name.padEnd(8)} ${id}`),
@@ -90,6 +104,7 @@ async function main(): Promise<void> {
     seed: SEEDS[options.seed]?.(),
     latencyMs: options.latencyMs,
     recordRequests: false,
+    maxUploadBytes: options.maxUploadBytes,
   });
   process.stdout.write(options.readyLine ? `ready ${emulator.url}\n` : banner(emulator.url));
   const stop = () => {

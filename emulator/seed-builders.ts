@@ -60,12 +60,12 @@ export const text = (who: Who, id?: string, encrypted?: string): SeedEvent => ({
   id,
   encrypted,
 });
-export const file = (who: Who, id?: string, fileId?: string): SeedEvent => ({
-  type: 'msg.file',
-  by: idOf(who),
-  id,
-  fileId,
-});
+export const file = (
+  who: Who,
+  id?: string,
+  fileId?: string,
+  extra: { encrypted?: string; bytes?: Buffer } = {},
+): SeedEvent => ({ type: 'msg.file', by: idOf(who), id, fileId, ...extra });
 export const edit = (who: Who, target: string, encrypted?: string, id?: string): SeedEvent => ({
   type: 'msg.edit',
   by: idOf(who),
@@ -84,7 +84,13 @@ export const accessMode = (value: AccessMode, id?: string): SeedEvent => ({
   value,
   id,
 });
-export const keyShare = (id?: string): SeedEvent => ({ type: 'state.key_share', id });
+export const keyShare = (id?: string, otherShareHash?: string): SeedEvent => ({
+  type: 'state.key_share',
+  id,
+  otherShareHash,
+});
+/** Not an event: `who` acknowledges the box at this point of its history (unread back to 0). */
+export const read = (who: Who): SeedEvent => ({ type: 'read', by: idOf(who) });
 export const accessAdd = (
   restrictionType: RestrictionType,
   value: string,

@@ -25,6 +25,14 @@ export interface SeedIdentity {
   avatarUrl?: string | null;
   /** Keys an auto-invite `extra` may target (§6.11). @default [] (auto-invite answers 409) */
   publicKeys?: string[];
+  /** More tokens for this identity, each with its own ACR (e.g. after a password sign-in). */
+  extraTokens?: Array<{ token: string; acr: number }>;
+  /** GET /auth/userinfo `aid`. @default '' (no account) */
+  accountId?: string;
+  /** userinfo `amr`. @default ['emailed_code'] at ACR 1, ['prehashed_password'] above (D21) */
+  amr?: string[];
+  /** userinfo `sub`. @default the identity id */
+  subject?: string;
 }
 
 /** Events a seed may contain. `by` is always an identity id; state/access events are the admin's. */
@@ -41,6 +49,8 @@ export type SeedEvent =
       fileId?: string;
       encrypted?: string;
       publicKey?: string;
+      /** The blob GET /encrypted-files/:id serves. @default seededFileBytes(fileId) */
+      bytes?: Buffer;
     }
   | {
       type: 'msg.edit';
@@ -52,7 +62,10 @@ export type SeedEvent =
     }
   | { type: 'msg.delete'; id?: string; by: string; target: string }
   | { type: 'state.access_mode'; id?: string; value: AccessMode }
-  | { type: 'state.key_share'; id?: string }
+  /** `otherShareHash` registers the share GET /boxes/:id/public finds (D18). */
+  | { type: 'state.key_share'; id?: string; otherShareHash?: string }
+  /** Not an event: `by` acknowledges the box here, so their unread count restarts at 0 (§13.8). */
+  | { type: 'read'; by: string }
   | { type: 'access.add'; id?: string; restrictionType: RestrictionType; value: string }
   | { type: 'access.rm'; id?: string; target: string };
 
@@ -82,10 +95,22 @@ export interface SeedSavedFile {
   fileId: string;
 }
 
+export interface SeedMute {
+  identity: string;
+  box: string;
+}
+
 export interface Seed {
   identities: SeedIdentity[];
   boxes: SeedBox[];
   savedFiles?: SeedSavedFile[];
+  /** Applied after every box is loaded, so they change no seeded count. */
+  mutedBoxes?: SeedMute[];
+  /**
+   * The one organisation (§13.12 D3): every seeded box's owner_org_id and the box list's
+   * default filter. @default SELF_ORG_ID
+   */
+  orgId?: string;
   /** First tick of the clock. @default '2021-03-01T09:00:00Z' */
   clockStart?: string;
 }

@@ -10,15 +10,33 @@ import {
   keyShare,
   kick,
   leave,
+  read,
   remove,
   edit,
   text,
 } from './seed-builders';
+import { SEED_ORG_ID } from './seed-loader';
 import type { Seed, SeedEvent, SeedIdentity } from './seed-types';
 
 export type { Seed } from './seed-types';
 
 export const DEMO_TOKENS = { alice: 'demo-alice', bob: 'demo-bob', eve: 'demo-eve' } as const;
+
+/**
+ * The same bob and eve after a password sign-in: ACR 2, which the box list, box creation and
+ * deletion need (upstream-api.md §13.1). demo-alice is ACR 2 already.
+ */
+export const DEMO_ACR2_TOKENS = { bob: 'demo-bob-acr2', eve: 'demo-eve-acr2' } as const;
+
+/** GET /auth/userinfo `aid` of the three demo users (the others have no account: ''). */
+export const DEMO_ACCOUNT_IDS = {
+  alice: 'acc00000-0000-4000-8000-000000000001',
+  bob: 'acc00000-0000-4000-8000-000000000002',
+  eve: 'acc00000-0000-4000-8000-000000000003',
+} as const;
+
+/** The `other_share_hash` of box 1's key share: GET /boxes/<welcome>/public?other_share_hash=… */
+export const DEMO_SHARE_HASH = Buffer.from('welcome-invitation').toString('base64url');
 
 /** Extra demo callers: carol joined box 1 then left; dave was kicked from box 1; a machine; a foreign-client user. */
 export const DEMO_EXTRA_TOKENS = {
@@ -69,11 +87,27 @@ export const DEMO_EVENT_IDS = {
   carolAccessClosed: counterUuid('d', 9),
   daveAccessWelcome: counterUuid('d', 10),
   latestWelcomeText: counterUuid('d', 11),
+  closedFile: counterUuid('d', 12),
 } as const;
 
+/**
+ * Every file's bytes are seededFileBytes(fileId). The archive's 300 files take f…001 to f…12c,
+ * so its 161st and 162nd share their ids with `saved` and `deleted`: the deleted one stays
+ * downloadable by the archive's members (a blob goes with the last event naming it, D9).
+ */
 export const DEMO_FILE_IDS = {
   saved: counterUuid('f', 0xa1),
   deleted: counterUuid('f', 0xa2),
+  closed: counterUuid('f', 0xc10),
+} as const;
+
+/**
+ * Unread counts of the demo seed (upstream-api.md §13.8, the `read` points below): alice 3 in
+ * Welcome, 0 in Archive, 3 in Closed circle; bob 4 in Welcome, 5 in Archive; eve is in no box.
+ */
+export const DEMO_UNREAD = {
+  alice: { welcome: 3, archive: 0, closed: 3 },
+  bob: { welcome: 4, archive: 5 },
 } as const;
 
 /** Sizes of box 2, built in a loop so start-up stays fast. */
@@ -90,9 +124,22 @@ function demoIdentities(): SeedIdentity[] {
       token: DEMO_TOKENS.alice,
       acr: 2,
       avatarUrl: DEMO_AVATAR_URLS.alice,
+      accountId: DEMO_ACCOUNT_IDS.alice,
     }),
-    identity('bob', { id: I.bob, displayName: N.bob, token: DEMO_TOKENS.bob }),
-    identity('eve', { id: I.eve, displayName: N.eve, token: DEMO_TOKENS.eve }),
+    identity('bob', {
+      id: I.bob,
+      displayName: N.bob,
+      token: DEMO_TOKENS.bob,
+      extraTokens: [{ token: DEMO_ACR2_TOKENS.bob, acr: 2 }],
+      accountId: DEMO_ACCOUNT_IDS.bob,
+    }),
+    identity('eve', {
+      id: I.eve,
+      displayName: N.eve,
+      token: DEMO_TOKENS.eve,
+      extraTokens: [{ token: DEMO_ACR2_TOKENS.eve, acr: 2 }],
+      accountId: DEMO_ACCOUNT_IDS.eve,
+    }),
     identity('carol', { id: I.carol, displayName: N.carol, token: DEMO_EXTRA_TOKENS.carol }),
     identity('dave', { id: I.dave, displayName: N.dave, token: DEMO_EXTRA_TOKENS.dave }),
     identity('machine', {
@@ -124,7 +171,7 @@ function welcomeEvents(): SeedEvent[] {
   const I = DEMO_IDENTITY_IDS;
   const E = DEMO_EVENT_IDS;
   return [
-    keyShare(),
+    keyShare(undefined, DEMO_SHARE_HASH),
     join(I.bob, E.bobJoinWelcome),
     text(I.alice, E.welcomeText, Buffer.from('Welcome to the box!').toString('base64url')),
     text(I.bob, undefined, Buffer.from('Hello Alice').toString('base64url')),
@@ -138,7 +185,9 @@ function welcomeEvents(): SeedEvent[] {
     file(I.alice, E.savedFile, DEMO_FILE_IDS.saved),
     file(I.bob, E.deletedFile, DEMO_FILE_IDS.deleted),
     remove(I.bob, E.deletedFile),
+    read(I.bob),
     accessAdd('identifier', 'dave@example.com', E.daveAccessWelcome),
+    read(I.alice),
     join(I.dave),
     text(I.dave),
     accessRm(E.daveAccessWelcome),
@@ -156,6 +205,9 @@ function archiveEvents(): SeedEvent[] {
     const by = i % 2 === 0 ? I.alice : I.bob;
     events.push(i % 5 === 4 ? file(by) : text(by));
   }
+  // bob read all but the last ten messages (five of them alice's); alice read everything.
+  events.splice(events.length - 10, 0, read(I.bob));
+  events.push(read(I.alice));
   return events;
 }
 
@@ -173,6 +225,9 @@ function closedEvents(): SeedEvent[] {
     join(I.bob, E.bobJoinClosed),
     text(I.bob),
     text(I.alice),
+    file(I.alice, E.closedFile, DEMO_FILE_IDS.closed, {
+      encrypted: Buffer.from('Minutes of the last meeting').toString('base64url'),
+    }),
     accessRm(E.bobAccessClosed),
     kick(I.bob, I.alice),
   ];
@@ -181,6 +236,7 @@ function closedEvents(): SeedEvent[] {
 export function demoSeed(): Seed {
   const I = DEMO_IDENTITY_IDS;
   return {
+    orgId: SEED_ORG_ID,
     identities: demoIdentities(),
     boxes: [
       {

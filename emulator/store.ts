@@ -1,6 +1,7 @@
 // In-memory state of the emulated backend: identities, boxes and their events. All writes go
 // through append(), so the per-box derived state (members, accesses, mode) and the referrer
 // index can never disagree with the event log, and a batch can be rolled back by truncation.
+import { BoxSettings, FileStore, KeyShares, UnreadCounters } from './chat-state';
 import { Clock, IdSequence, type Micros } from './clock';
 import type { EventType } from './event-types';
 import type { AccessMode, IdentityKind, OAuthClient, RestrictionType } from './seed-types';
@@ -16,6 +17,11 @@ export interface Identity {
   /** '' when the identity has none; then it matches no access rule. */
   email: string;
   publicKeys: string[];
+  /** GET /auth/userinfo (§13.11 D21): `aid` ('' = no account), `amr`, `sub`. */
+  accountId: string;
+  /** null = by the token's ACR: ['emailed_code'] at 1, ['prehashed_password'] above (D21). */
+  amr: string[] | null;
+  subject: string;
 }
 
 export interface StoredEvent {
@@ -61,12 +67,30 @@ export class Store {
   private readonly eventIds = new IdSequence('e');
   /** Told each committed transaction's events, in order: where realtime publishing hooks in. */
   onCommit: ((events: readonly StoredEvent[]) => void) | undefined;
+  readonly unread = new UnreadCounters();
+  readonly settings = new BoxSettings();
+  readonly files = new FileStore();
+  readonly keyShares = new KeyShares();
+  /** Ids of boxes POST /boxes creates; ids already taken (by a seed) are skipped. */
+  private readonly boxIds = new IdSequence('c');
 
-  constructor(readonly clock: Clock) {}
+  /** orgId: the one organisation (§13.12 D3): every box's owner_org_id and the list default. */
+  constructor(
+    readonly clock: Clock,
+    readonly orgId: string,
+  ) {}
 
   addIdentity(identity: Identity): void {
     this.identities.set(identity.id, identity);
     this.byToken.set(identity.token, identity);
+  }
+
+  /** Another token for the same identity, e.g. one issued after a stronger sign-in (ACR 2). */
+  addToken(identityId: string, token: string, acr: number): void {
+    const identity = this.identities.get(identityId);
+    if (!identity) throw new TypeError(`token ${token} for unknown identity ${identityId}`);
+    if (this.byToken.has(token)) throw new TypeError(`token ${token} given twice`);
+    this.byToken.set(token, { ...identity, token, acr });
   }
 
   identityByToken(token: string): Identity | undefined {
@@ -85,6 +109,13 @@ export class Store {
 
   isSaved(identityId: string, fileId: string): boolean {
     return this.savedFiles.has(`${identityId} ${fileId}`);
+  }
+
+  newBoxId(): string {
+    for (;;) {
+      const id = this.boxIds.next();
+      if (!this.boxes.has(id)) return id;
+    }
   }
 
   event(id: string): StoredEvent | undefined {
@@ -128,6 +159,31 @@ export class Store {
     }
     applyToBox(box, event);
     return event;
+  }
+
+  /**
+   * DELETE /boxes/:id (§13.6): every event, blob, key share, counter and setting of the box
+   * goes at once; nothing else refers to them.
+   */
+  deleteBox(boxId: string): void {
+    const box = this.boxes.get(boxId);
+    if (!box) return;
+    const gone = new Set(box.events.map((event) => event.id));
+    for (const event of box.events) {
+      this.events.delete(event.id);
+      this.referrers.delete(event.id);
+      const fileId = (event.content as Record<string, unknown> | null)?.encrypted_file_id;
+      if (event.type === 'msg.file' && typeof fileId === 'string') {
+        this.files.forgetEvent(fileId, event.id);
+      }
+    }
+    let kept = 0;
+    for (const event of this.log) if (!gone.has(event.id)) this.log[kept++] = event;
+    this.log.length = kept;
+    this.boxes.delete(boxId);
+    this.unread.dropBox(boxId);
+    this.settings.dropBox(boxId);
+    this.keyShares.dropBox(boxId);
   }
 
   /**

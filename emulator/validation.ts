@@ -1,5 +1,5 @@
 // Bind and validation steps (§1.2 steps 5–6): what echo's binder and ozzo would answer.
-import { ApiError, badRequest, type Details } from './errors';
+import { ApiError, badRequest, type Details, type ErrorOrigin } from './errors';
 import type { ParsedRequest } from './request-parsing';
 
 /** govalidator's UUIDv4: lowercase hex only, version 4, variant 8/9/a/b (§1.4). */
@@ -132,17 +132,18 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
 /** echo's query binder: exact key first, then a case-insensitive match; first value wins. */
-function queryValue(search: URLSearchParams, key: string): string | undefined {
+export function queryValue(search: URLSearchParams, key: string): string | undefined {
   const exact = search.get(key);
   if (exact !== null) return exact;
   for (const [name, value] of search) if (name.toLowerCase() === key) return value;
   return undefined;
 }
 
-function parseInt64(raw: string): number {
+/** echo's int binding; the events list reports its failures with origin path (§5.3). */
+export function parseInt64(raw: string, origin: ErrorOrigin = 'path'): number {
   const fail = (why: string) => {
     const message = `strconv.ParseInt: parsing ${JSON.stringify(raw)}: ${why}`;
-    return badRequest(`${message}: code=400, message=${message}`, {}, 'path');
+    return badRequest(`${message}: code=400, message=${message}`, {}, origin);
   };
   if (!/^[+-]?[0-9]+$/.test(raw)) throw fail('invalid syntax');
   const big = BigInt(raw);

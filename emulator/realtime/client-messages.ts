@@ -18,19 +18,27 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const goString = (value: unknown): string | undefined =>
   value === undefined || value === null ? '' : typeof value === 'string' ? value : undefined;
 
-export function acceptedAck(raw: Buffer, identityId: string): AckOutcome {
+export interface Ack {
+  outcome: AckOutcome;
+  /** The acknowledged box ('' when not an ack): its unread counter is reset on 'echo' (§9.4). */
+  boxId: string;
+}
+
+const IGNORED: Ack = { outcome: 'ignored', boxId: '' };
+
+export function acceptedAck(raw: Buffer, identityId: string): Ack {
   let message: unknown;
   try {
     message = JSON.parse(raw.toString('utf8'));
   } catch {
-    return 'ignored';
+    return IGNORED;
   }
-  if (!isObject(message) || message.type !== 'ack') return 'ignored';
+  if (!isObject(message) || message.type !== 'ack') return IGNORED;
   // A missing object fails Go's decoding; null decodes to empty ids.
   const object = message.object;
-  if (object === undefined || (object !== null && !isObject(object))) return 'ignored';
+  if (object === undefined || (object !== null && !isObject(object))) return IGNORED;
   const senderId = goString(object?.sender_id);
   const boxId = goString(object?.box_id);
-  if (senderId === undefined || boxId === undefined) return 'ignored';
-  return senderId === identityId ? 'echo' : 'foreign';
+  if (senderId === undefined || boxId === undefined) return IGNORED;
+  return { outcome: senderId === identityId ? 'echo' : 'foreign', boxId };
 }

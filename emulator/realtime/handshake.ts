@@ -3,7 +3,7 @@
 // checks, in gorilla v1.4.2's order. Every refusal is an HTTP answer; no socket ever exists.
 import { STATUS_CODES } from 'node:http';
 import { badRequest, forbidden } from '../errors';
-import type { Reply } from '../routes';
+import type { Reply } from '../route-types';
 import type { ParsedRequest } from '../request-parsing';
 import type { Identity } from '../store';
 import { isUuidV4 } from '../validation';

@@ -1,7 +1,8 @@
 // What a committed write publishes (§9.2, §9.3 with §9.8 #13–#16, #18–#21): `event.new` to the
 // box's members after commit ∪ the sender, the creator's copy transparent; a kicked member's
-// `notification` just before its kick. Runs synchronously after commit, before the HTTP answer;
-// seeded boxes stay silent (seeding commits no transaction).
+// `notification` just before its kick; `box.delete` and `box.settings` through send(). Runs
+// synchronously after commit, before the HTTP answer; seeded boxes stay silent (seeding commits
+// no transaction, so their `create` publishes nothing while POST /boxes's does, §9.8 #21).
 import { formatTimestamp } from '../clock';
 import { PUBLISHING_TYPES } from '../event-types';
 import type { BoxState, StoredEvent, Store } from '../store';
@@ -45,6 +46,15 @@ export class Publisher {
     for (const recipient of recipients) {
       this.sockets.publish(recipient, recipient === box.creatorId ? message(true) : opaque);
     }
+  }
+
+  /**
+   * A message that is not an event (`box.delete`, `box.settings`, §9.2), to each identity once,
+   * published after commit and before the HTTP answer like everything else (§9.8 #13).
+   */
+  send(identityIds: Iterable<string>, type: string, object: unknown): void {
+    const message = JSON.stringify({ type, object });
+    for (const id of new Set(identityIds)) this.sockets.publish(id, message);
   }
 
   /** member_kick_event.go's notification; its time is the kick's own commit time. */

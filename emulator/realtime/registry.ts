@@ -19,7 +19,11 @@ export class SocketRegistry {
     handleProtocols: () => false,
   });
 
-  constructor(private readonly settings: SocketSettings) {}
+  /** onAck: an echoed ack's (identity, box), whose unread counter the upstream DELs (§9.4). */
+  constructor(
+    private readonly settings: SocketSettings,
+    private readonly onAck: (identityId: string, boxId: string) => void = () => undefined,
+  ) {}
 
   /**
    * Completes an upgrade that passed every check. The socket joins its identity's channel in
@@ -66,9 +70,13 @@ export class SocketRegistry {
 
   /** §9.4 with §9.8 #6–#8: an ack for the socket's own identity is echoed verbatim. */
   private onClientMessage(from: SocketSession, raw: Buffer): void {
-    const outcome = acceptedAck(raw, from.identityId);
-    if (outcome === 'echo') this.publish(from.identityId, raw);
-    else if (outcome === 'foreign') this.settings.log('realtime ack for another identity ignored');
+    const ack = acceptedAck(raw, from.identityId);
+    if (ack.outcome === 'echo') {
+      this.onAck(from.identityId, ack.boxId);
+      this.publish(from.identityId, raw);
+    } else if (ack.outcome === 'foreign') {
+      this.settings.log('realtime ack for another identity ignored');
+    }
   }
 
   private remove(session: SocketSession): void {

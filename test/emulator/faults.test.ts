@@ -149,6 +149,7 @@ describe('request log', () => {
       {
         method: 'POST',
         path: eventsPath(WELCOME),
+        route: '/boxes/:id/events',
         query: { a: '1', b: '' },
         cookies: { accesstoken: bob, tokentype: 'bearer', _csrf: CSRF },
         headers: expect.objectContaining({

@@ -18,7 +18,7 @@ export interface CallOptions {
   /** JSON-encoded with Content-Type application/json. */
   body?: unknown;
   /** Sent verbatim (set content-type yourself through headers). */
-  rawBody?: string;
+  rawBody?: string | Buffer;
   /** Unsafe methods only: send the matching _csrf cookie and X-CSRF-Token header. @default true */
   csrf?: boolean;
 }
@@ -53,7 +53,7 @@ export async function call(
     .map(([k, v]) => `${k}=${v}`)
     .join('; ');
   if (cookieHeader !== '') headers.cookie = cookieHeader;
-  let body: string | undefined;
+  let body: string | Buffer | undefined;
   // fetch refuses a body on GET/HEAD; tables that share options across methods rely on this.
   if (options.body !== undefined && method !== 'GET' && method !== 'HEAD') {
     body = JSON.stringify(options.body);
@@ -121,3 +121,20 @@ export function useEmulator(seed?: () => Seed): () => Emulator {
 export const eventsPath = (boxId: string, query = '') => `/boxes/${boxId}/events${query}`;
 export const filesPath = (boxId: string, query = '') => `/boxes/${boxId}/files${query}`;
 export const batchPath = (boxId: string) => `/boxes/${boxId}/batch-events`;
+
+/** 403 with empty desc and details: the "bare" body of upstream-api.md §13. */
+export const BARE_403 = { code: 'forbidden', origin: 'not_defined', desc: '', details: {} };
+/** The §4 not_member body. */
+export const NOT_MEMBER = {
+  code: 'forbidden',
+  origin: 'not_defined',
+  desc: 'must be a member',
+  details: { reason: 'not_member', sender_id: 'forbidden' },
+};
+/** The ACR check's 403 (§2.2) for a route that needs `acr`. */
+export const acrTooLow = (acr: 1 | 2) => ({
+  code: 'forbidden',
+  origin: 'acr',
+  desc: 'acr is too low',
+  details: { acr: 'forbidden', required_acr: String(acr) },
+});

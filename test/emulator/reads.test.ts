@@ -24,7 +24,7 @@ const NOT_MEMBER = {
 const EXPECTED_COUNTS = {
   [WELCOME]: { events: 17, files: 1 },
   [ARCHIVE]: { events: 2 + ARCHIVE_TEXTS + ARCHIVE_FILES, files: ARCHIVE_FILES },
-  [CLOSED]: { events: 5, files: 0 },
+  [CLOSED]: { events: 6, files: 1 },
 };
 
 describe('who may read (§4)', () => {

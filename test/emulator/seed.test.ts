@@ -74,12 +74,13 @@ describe('demo seed', () => {
     expect(files.headers.get('x-total-count')).toBe(String(ARCHIVE_FILES));
   });
 
-  it('the closed circle holds bob join and kick, in that order', async () => {
+  it('the closed circle holds bob join, alice file and bob kick, in that order', async () => {
     const list = (
       await call(emu(), 'GET', eventsPath(DEMO_BOX_IDS.closed, '?limit=0'), { token: alice })
     ).json as EventDto[];
     expect(list.map((e) => [e.type, e.sender.id === DEMO_IDENTITY_IDS.bob])).toEqual([
       ['member.kick', true],
+      ['msg.file', false],
       ['msg.text', false],
       ['msg.text', true],
       ['member.join', true],
