@@ -9,7 +9,7 @@ import {
 import { createLoaders, type LoadStats, type Loaders } from './loaders/create-loaders';
 import type { Logger } from './logger';
 import { bindToOperation, type OperationTrace, type Tracing } from './tracing/tracing';
-import type { Realtime, SubscribeToBoxes } from './realtime/realtime';
+import type { Realtime, SubscribeToBoxes, SubscribeToMyBoxes } from './realtime/realtime';
 import { createBoxEventsApi } from './upstream/box-events-api';
 import { forOperation, type OperationStats } from './upstream/operation-api';
 import type { UpstreamClient } from './upstream/upstream-client';
@@ -41,6 +41,10 @@ export interface GatewayContext {
   loadStats?: LoadStats;
   /** Subscription.boxEvents for this caller (src/realtime/); absent where nothing serves them. */
   subscribeToBoxes?: SubscribeToBoxes;
+  /** Subscription.myBoxes for this caller; absent where nothing serves subscriptions. */
+  subscribeToMyBoxes?: SubscribeToMyBoxes;
+  /** Tells this caller's myBoxes subscriptions that a box was read (after markBoxRead). */
+  announceRead?(identityId: string, boxId: string): void;
 }
 
 export type Executor = 'none' | 'graphql-js' | 'jit';
@@ -118,6 +122,14 @@ class RequestContext implements GatewayContext {
 
   get subscribeToBoxes(): SubscribeToBoxes | undefined {
     return this.deps.realtime?.forCaller(this.credentials, this.requestId, this.transport);
+  }
+
+  get subscribeToMyBoxes(): SubscribeToMyBoxes | undefined {
+    return this.deps.realtime?.myBoxesFor(this.credentials, this.requestId, this.transport);
+  }
+
+  announceRead(identityId: string, boxId: string): void {
+    this.deps.realtime?.announceRead(identityId, boxId);
   }
 
   callerKey(): string | null {

@@ -11,7 +11,9 @@ import { logId } from '../observability/log-ids';
 import type { Metrics } from '../observability/metrics';
 import { createBoxEventsApi } from '../upstream/box-events-api';
 import type { UpstreamClient } from '../upstream/upstream-client';
+import { createChatApi } from '../upstream/chat-api';
 import { BoxSubscription, type SubscriptionItem } from './box-subscription';
+import { MyBoxesSubscription, type MyBoxesItem } from './my-boxes-subscription';
 import { newestEventId } from './replay';
 import { createSocketRegistry, type SocketRegistryOptions } from './socket-registry';
 
@@ -31,9 +33,24 @@ export interface Realtime {
     requestId: string,
     transport: string,
   ): SubscribeToBoxes;
+  /** Subscription.myBoxes for one caller: the same shared socket as boxEvents. */
+  myBoxesFor(
+    credentials: Credentials | null,
+    requestId: string,
+    transport: string,
+  ): SubscribeToMyBoxes;
+  /**
+   * After markBoxRead: the REST ack publishes nothing upstream, so the caller's myBoxes
+   * subscriptions in this process are told as the socket's own `ack` echo would tell them.
+   */
+  announceRead(identityId: string, boxId: string): void;
   /** Shutdown: every subscription completes, every upstream socket closes. */
   close(): void;
 }
+
+export type SubscribeToMyBoxes = (
+  identityId: string,
+) => Promise<AsyncIterableIterator<MyBoxesItem>>;
 
 export interface RealtimeOptions extends Omit<SocketRegistryOptions, 'metrics' | 'logger'> {
   client: UpstreamClient;
@@ -106,6 +123,42 @@ export function createRealtime(options: RealtimeOptions): Realtime {
       }
       return subscription;
     },
+    myBoxesFor: (credentials, requestId, transport) => async (identityId) => {
+      if (!credentials) throw new UnauthenticatedError();
+      const me = identityId.toLowerCase();
+      const subscriptionId = logId();
+      let detach = () => {};
+      const subscription = new MyBoxesSubscription({
+        api: createChatApi(options.client, credentials),
+        identityId: me,
+        bufferSize: options.subscriberBuffer,
+        onDelivered: () => metrics.subscriptionUpdates.inc({ kind: 'my_boxes' }),
+        onReadFailed: (error) =>
+          logger.warn({ requestId, err: error }, 'myBoxes update: the box could not be read'),
+        onEnd(reason, error) {
+          detach();
+          metrics.subscriptionsActive.dec({ transport });
+          if (error) metrics.errors.inc({ code: error.errorCode });
+          logger.info({ requestId, subscriptionId, transport, reason }, 'subscription ended');
+        },
+      });
+      metrics.subscriptionsActive.inc({ transport });
+      logger.info({ requestId, subscriptionId, transport, myBoxes: true }, 'subscription started');
+      try {
+        const api = createBoxEventsApi(options.client, credentials);
+        detach = await registry.attach(credentials, me, api, subscription);
+        if (subscription.finished) detach();
+      } catch (error) {
+        await subscription.return();
+        throw error;
+      }
+      return subscription;
+    },
+    announceRead: (identityId, boxId) =>
+      registry.announce(identityId, {
+        type: 'ack',
+        object: { box_id: boxId.toLowerCase(), sender_id: identityId.toLowerCase() },
+      }),
     close: () => registry.closeAll(),
   };
 }

@@ -25,6 +25,7 @@ import { BoxMutationsResolver } from './box/box-mutations.resolver';
 import { MyBoxesResolver } from './box/my-boxes.resolver';
 import { MeResolver } from './chat/me.resolver';
 import { UploadFileResolver } from './upload/upload-file.resolver';
+import { MyBoxesSubscriptionResolver } from './subscription/my-boxes.resolver';
 
 export const RESOLVERS: NonEmptyArray<ClassType> = [
   BoxResolver,
@@ -42,6 +43,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   BoxDetailsResolver,
   BoxMutationsResolver,
   UploadFileResolver,
+  MyBoxesSubscriptionResolver,
 ];
 
 // type-graphql insists on a pubSub as soon as a Subscription exists, even when every one brings

@@ -89,6 +89,7 @@ export class BoxMutationsResolver {
   ): Promise<Box> {
     const identityId = await callerIdentityId(ctx);
     await writeToBox(ctx, boxId, () => ctx.api.ackBox(boxId, identityId));
+    ctx.announceRead?.(identityId, boxId);
     return new Box(boxId);
   }
 
