@@ -67,7 +67,14 @@ async function fileCount(): Promise<number> {
 
 it('streams a 30 MiB file upstream while it is still being sent; it arrives byte for byte, reaches a boxEvents subscriber with downloadPath and downloads the same', async () => {
   const bob = wsClient(url, { token: DEMO_TOKENS.bob });
-  const received = bob.subscribe({ identityId: DEMO_IDENTITY_IDS.bob, boxIds: [W] });
+  const received = bob.subscribe(
+    { identityId: DEMO_IDENTITY_IDS.bob, boxIds: [W] },
+    `subscription ($identityId: UUID!, $boxIds: [UUID!]!) {
+      boxEvents(identityId: $identityId, boxIds: $boxIds) {
+        event { __typename id type ... on FileMessageEvent { encryptedFileId downloadPath } }
+      }
+    }`,
+  );
   await until('bob subscribed upstream', () => emulator.openSockets() >= 1);
   try {
     const seen: Array<{ sent: number; upstream: number }> = [];
@@ -97,7 +104,13 @@ it('streams a 30 MiB file upstream while it is still being sent; it arrives byte
     const event = answer.json.data.uploadFile;
     await received.until((r) => updates(r).some((u) => u.event?.id === event.id));
     const update = updates(received.results).find((u) => u.event?.id === event.id);
-    expect(update.event).toMatchObject({ __typename: 'FileMessageEvent', type: 'msg.file' });
+    expect(update.event).toEqual({
+      __typename: 'FileMessageEvent',
+      id: event.id,
+      type: 'msg.file',
+      encryptedFileId: event.encryptedFileId,
+      downloadPath: event.downloadPath,
+    });
 
     const viaSubscription = await fetch(url, {
       method: 'POST',
