@@ -8,6 +8,7 @@ import { Publisher } from './realtime/publisher';
 import { SocketRegistry } from './realtime/registry';
 import { socketSettings, type SocketOptions } from './realtime/settings';
 import { firstValues, loggedBody, parseRequest, readBody } from './request-parsing';
+import type { RecordedRequest } from './request-log';
 import { resolveRoute } from './route-table';
 import type { StreamedBody } from './route-types';
 import { answer } from './routes';
@@ -21,6 +22,7 @@ import { writeReply } from './write-reply';
 export type { Fault, FaultRule } from './faults';
 export type { SocketOptions } from './realtime/settings';
 export type { Seed } from './seed-types';
+export type { RecordedRequest } from './request-log';
 
 export interface EmulatorOptions {
   /** @default 0 (an ephemeral port) */
@@ -37,28 +39,6 @@ export interface EmulatorOptions {
   socket?: SocketOptions;
   /** The largest file POST /boxes/:bid/encrypted-files accepts (D8). @default 126 MiB */
   maxUploadBytes?: number;
-}
-
-export interface RecordedRequest {
-  method: string;
-  /** Pathname only, e.g. '/boxes/<id>/events'. */
-  path: string;
-  /** The matched route's template, e.g. '/boxes/:id/events'; absent when no route matched. */
-  route?: string;
-  /** First value of each query key. */
-  query: Record<string, string>;
-  cookies: Record<string, string>;
-  /** Lowercased names, as received (cookie header included). */
-  headers: Record<string, string>;
-  /**
-   * Parsed JSON if it parsed, else the raw string, undefined if empty. A multipart upload keeps
-   * its text fields and `{ filename, size }` per file part, never the bytes.
-   */
-  body: unknown;
-  /** Upload only: body bytes received so far, updated as they arrive. */
-  bodyBytes?: number;
-  /** true when the request asked for a protocol upgrade (the realtime socket), refused or not. */
-  upgrade?: boolean;
 }
 
 export interface Emulator {

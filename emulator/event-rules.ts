@@ -155,5 +155,11 @@ function writeLeave(ctx: WriteContext): StoredEvent {
 
 function writeAdminState(ctx: WriteContext): StoredEvent {
   mustBeAdmin(ctx);
-  return append(ctx, uncheckedReferrer(ctx));
+  const event = append(ctx, uncheckedReferrer(ctx));
+  // D18: a key share event's hash replaces every share of the box (GET /boxes/:id/public).
+  const hash = ctx.request.extra?.other_share_hash;
+  if (ctx.request.type === 'state.key_share' && typeof hash === 'string') {
+    ctx.store.keyShares.replace({ boxId: ctx.box.id, otherShareHash: hash });
+  }
+  return event;
 }

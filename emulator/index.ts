@@ -14,3 +14,8 @@ export * from './seed';
 export * from './seed-builders';
 export type * from './seed-types';
 export * from './bench-seed';
+// For tests of the chat surface: what a seeded file's bytes are, the upload limit's default, and
+// the organisation ids a box view carries.
+export { seededFileBytes } from './chat-state';
+export { UPSTREAM_MAX_UPLOAD_BYTES } from './upload-request';
+export { SEED_ORG_ID, SELF_ORG_ID } from './seed-loader';

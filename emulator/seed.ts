@@ -214,7 +214,7 @@ function archiveEvents(): SeedEvent[] {
 /**
  * Box 3 "Closed circle": limited (no access-mode event: limited is the default) with one
  * identifier rule left (carol's); bob joined on his own rule, which the admin then removed, and
- * the batch's kick pass kicked him.
+ * the batch's kick pass kicked him. Then alice shared a file, which bob may not download.
  */
 function closedEvents(): SeedEvent[] {
   const I = DEMO_IDENTITY_IDS;
@@ -225,11 +225,12 @@ function closedEvents(): SeedEvent[] {
     join(I.bob, E.bobJoinClosed),
     text(I.bob),
     text(I.alice),
+    accessRm(E.bobAccessClosed),
+    kick(I.bob, I.alice),
+    // Last, so every earlier event keeps its timestamp; explicit ids and payload consume no counter.
     file(I.alice, E.closedFile, DEMO_FILE_IDS.closed, {
       encrypted: Buffer.from('Minutes of the last meeting').toString('base64url'),
     }),
-    accessRm(E.bobAccessClosed),
-    kick(I.bob, I.alice),
   ];
 }
 

@@ -60,7 +60,8 @@ function parseForm(body: StreamedBody, contentType: string, maxBytes: number): P
     try {
       parser = busboy({
         headers: { 'content-type': contentType },
-        limits: { fileSize: maxBytes, fieldSize: MAX_FIELD_BYTES },
+        // busboy flags a file that reaches its limit; one byte more lets exactly maxBytes pass.
+        limits: { fileSize: maxBytes + 1, fieldSize: MAX_FIELD_BYTES },
       });
     } catch (err) {
       stream.resume();
@@ -73,9 +74,12 @@ function parseForm(body: StreamedBody, contentType: string, maxBytes: number): P
     parser.on('file', (name, file, info) => {
       // Go treats a part without a filename as a value: it never counts as the file.
       if (name !== 'encrypted_file' || form.file || info.filename === undefined) {
+        file.on('error', () => undefined);
         file.resume();
         return;
       }
+      // A body cut short errors the part too; the parser's own error answers the request.
+      file.on('error', () => undefined);
       const kept: UploadFile = { filename: info.filename, bytes: null, size: 0 };
       form.file = kept;
       const chunks: Buffer[] = [];
@@ -87,7 +91,7 @@ function parseForm(body: StreamedBody, contentType: string, maxBytes: number): P
       file.on('limit', () => {
         over = true;
         chunks.length = 0;
-        kept.size = maxBytes + 1; // busboy stops counting at the limit
+        kept.size = maxBytes + 1; // busboy stops passing bytes at the limit
       });
       file.on('end', () => {
         if (!over) kept.bytes = Buffer.concat(chunks);

@@ -303,6 +303,23 @@ describe('GET /boxes/:id/public: the invitation view, no token', () => {
     });
   });
 
+  it('a state.key_share replaces the box’s shares (D18)', async () => {
+    const res = await call(emu(), 'POST', eventsPath(W), {
+      token: alice,
+      body: {
+        type: 'state.key_share',
+        extra: {
+          misakey_share: 'bQ',
+          other_share_hash: 'bmV3',
+          encrypted_invitation_key_share: 'ZQ',
+        },
+      },
+    });
+    expect(res.status).toBe(201);
+    expect((await pub(W, '?other_share_hash=bmV3')).status).toBe(200);
+    expect((await pub(W, `?other_share_hash=${DEMO_SHARE_HASH}`)).status).toBe(404);
+  });
+
   it('a hash of another box → 403 other_share_hash invalid', async () => {
     const res = await pub(A, `?other_share_hash=${DEMO_SHARE_HASH}`);
     expect(res.json).toEqual({

@@ -88,3 +88,47 @@ describe('GET /csrf', () => {
     expect(res.status).toBe(201);
   });
 });
+
+describe('the request log names each route by its template (upstream-api.md §13.1)', () => {
+  const emu = useEmulator();
+  const B = DEMO_BOX_IDS.archive;
+  const ID = 'b0b00000-0000-4000-8000-000000000002';
+  const FILE = 'f0000000-0000-4000-8000-000000000001';
+
+  it.each([
+    ['GET', '/boxes/joined', '/boxes/joined'],
+    ['HEAD', '/boxes/joined', '/boxes/joined'],
+    ['POST', '/boxes', '/boxes'],
+    ['GET', `/boxes/${B}`, '/boxes/:id'],
+    ['DELETE', '/boxes/joined', '/boxes/:id'],
+    ['GET', `/boxes/${B}/public`, '/boxes/:id/public'],
+    ['GET', `/boxes/${B}/members`, '/boxes/:id/members'],
+    ['GET', `/boxes/${B}/accesses`, '/boxes/:id/accesses'],
+    ['POST', `/boxes/${B}/encrypted-files`, '/boxes/:bid/encrypted-files'],
+    ['GET', `/encrypted-files/${FILE}`, '/encrypted-files/:id'],
+    ['PUT', `/boxes/${B}/new-events-count/ack`, '/boxes/:id/new-events-count/ack'],
+    ['GET', `/box-users/${ID}/boxes/${B}/settings`, '/box-users/:id/boxes/:bid/settings'],
+    ['PUT', `/box-users/${ID}/boxes/${B}/settings`, '/box-users/:id/boxes/:bid/settings'],
+    ['GET', '/auth/userinfo', '/auth/userinfo'],
+    ['GET', `/boxes/${B}/events`, '/boxes/:id/events'],
+    ['POST', '/boxes/joined', '/boxes/joined'],
+  ])('%s %s → %s', async (method, path, template) => {
+    await call(emu(), method, path, { token: alice, body: {} });
+    expect(emu().requests.map((r) => [r.method, r.path, r.route])).toEqual([
+      [method, path, template],
+    ]);
+  });
+
+  it('an unknown path has no route', async () => {
+    await call(emu(), 'GET', '/nope');
+    expect(emu().requests.map((r) => 'route' in r)).toEqual([false]);
+  });
+
+  it('POST /boxes/joined matches the static route, which has no POST: 405', async () => {
+    expectError(
+      await call(emu(), 'POST', '/boxes/joined', { token: alice }),
+      405,
+      'method_not_allowed',
+    );
+  });
+});

@@ -2,9 +2,11 @@
 import type { EventDto } from '../../src/upstream/upstream-types';
 import { formatTimestamp, CLOCK_STEP_MICROS } from '../../emulator/clock';
 import { startEmulator } from '../../emulator/emulator';
+import { seededFileBytes } from '../../emulator/chat-state';
 import {
   ARCHIVE_FILES,
   ARCHIVE_TEXTS,
+  DEMO_ACR2_TOKENS,
   DEMO_BOX_IDS,
   DEMO_IDENTITY_IDS,
   DEMO_TOKENS,
@@ -74,13 +76,13 @@ describe('demo seed', () => {
     expect(files.headers.get('x-total-count')).toBe(String(ARCHIVE_FILES));
   });
 
-  it('the closed circle holds bob join, alice file and bob kick, in that order', async () => {
+  it('the closed circle holds bob join and kick, then a file of alice, in that order', async () => {
     const list = (
       await call(emu(), 'GET', eventsPath(DEMO_BOX_IDS.closed, '?limit=0'), { token: alice })
     ).json as EventDto[];
     expect(list.map((e) => [e.type, e.sender.id === DEMO_IDENTITY_IDS.bob])).toEqual([
-      ['member.kick', true],
       ['msg.file', false],
+      ['member.kick', true],
       ['msg.text', false],
       ['msg.text', true],
       ['member.join', true],
@@ -99,6 +101,49 @@ describe('demo seed', () => {
     ]) {
       expect(id).toMatch(UUID_V4);
     }
+  });
+});
+
+describe('demo seed: what a chat client needs (graphql-api.md §12)', () => {
+  const emu = useEmulator();
+
+  it('every box has a title, members and a file whose bytes download', async () => {
+    const rows = [];
+    for (const id of Object.values(DEMO_BOX_IDS)) {
+      const view = (await call(emu(), 'GET', `/boxes/${id}`, { token: alice })).json as {
+        title: string;
+      };
+      const members = (await call(emu(), 'GET', `/boxes/${id}/members`, { token: alice }))
+        .json as Array<{ id: string }>;
+      const [newest] = (await call(emu(), 'GET', filesPath(id, '?limit=1'), { token: alice }))
+        .json as EventDto[];
+      const fileId = (newest?.content as { encrypted_file_id: string }).encrypted_file_id;
+      const bytes = await call(emu(), 'GET', `/encrypted-files/${fileId}`, { token: alice });
+      expect([bytes.status, bytes.text]).toEqual([200, seededFileBytes(fileId).toString()]);
+      rows.push([view.title, members.map((m) => m.id)]);
+    }
+    const { alice: a, bob: b } = DEMO_IDENTITY_IDS;
+    expect(rows).toEqual([
+      ['Welcome', [a, b]],
+      ['Archive', [a, b]],
+      ['Closed circle', [a]],
+    ]);
+  });
+
+  it('bob and eve have ACR-2 tokens for the same identities; demo-bob stays ACR 1', async () => {
+    const joined = (token: string) => call(emu(), 'HEAD', '/boxes/joined', { token });
+    expect(DEMO_ACR2_TOKENS).toEqual({ bob: 'demo-bob-acr2', eve: 'demo-eve-acr2' });
+    const answers = await Promise.all(
+      [DEMO_ACR2_TOKENS.bob, DEMO_ACR2_TOKENS.eve, bob].map(async (token) => {
+        const res = await joined(token);
+        return [res.status, res.headers.get('x-total-count')];
+      }),
+    );
+    expect(answers).toEqual([
+      [204, '2'],
+      [204, '0'],
+      [403, null],
+    ]);
   });
 });
 

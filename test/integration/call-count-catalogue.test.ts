@@ -238,9 +238,10 @@ const CATALOGUE: Case[] = [
   },
   {
     name: 'an empty list: the reads below it never happen (the estimate is an upper bound)',
-    // The closed box holds no file: nothing below fileEvents runs, but the plan cannot know.
-    query: `{ box(id: "${C}") { fileEvents(limit: 5) { id box { eventsCount } } } }`,
-    calls: [files(C, 0, 5)],
+    // The closed box holds one file, so a page past it is empty: nothing below fileEvents
+    // runs, but the plan cannot know.
+    query: `{ box(id: "${C}") { fileEvents(offset: 1, limit: 5) { id box { eventsCount } } } }`,
+    calls: [files(C, 1, 5)],
     estimate: 2,
     expectData: (data) => expect(data.box.fileEvents).toEqual([]),
   },
