@@ -4,8 +4,9 @@
 // beyond its chunks). What is refused before anything runs, with no upstream call:
 // - a multipart request without a preflight header (Apollo's CSRF rule for uploads, applied
 //   whatever the credentials, since a browser form can send multipart cross-site);
-// - a request whose Content-Length alone shows the file is over MAX_UPLOAD_BYTES (the other parts
-//   are bounded by MAX_BODY_BYTES). A file that turns out too large while streaming (a chunked
+// - a request whose Content-Length alone shows the file is over MAX_UPLOAD_BYTES: the request
+//   holds at most three parts (operations, map, the file), the two others at most MAX_BODY_BYTES
+//   each, so a longer one cannot be all framing and JSON. A file that turns out too large while streaming (a chunked
 //   request) is cut at the limit, which aborts its upstream upload: no event is created.
 // A response sent while the client is still sending (a refusal, a stalled upload cut after
 // UPSTREAM_TIMEOUT_MS) closes the connection: the rest of the body is never read.
@@ -23,6 +24,8 @@ export interface MultipartOptions extends HttpErrorOptions {
 }
 
 const MULTIPART = /^multipart\/form-data\s*(;|$)/i;
+/** Boundaries and part headers of three parts: generous, they are a few hundred bytes. */
+const FRAMING_BYTES = 64 * 1024;
 const uploads = new WeakMap<FastifyRequest, IncomingUpload>();
 
 export function registerMultipartUploads(app: FastifyInstance, options: MultipartOptions): void {
@@ -46,7 +49,7 @@ export function registerMultipartUploads(app: FastifyInstance, options: Multipar
       return void sendHttpError(options, reply, 400, uploadPreflightRequired(PREFLIGHT_HEADERS));
     }
     const length = Number(request.headers['content-length']);
-    if (length > options.maxUploadBytes + options.maxBodyBytes) {
+    if (length > options.maxUploadBytes + 2 * options.maxBodyBytes + FRAMING_BYTES) {
       reply.header('connection', 'close');
       return void sendHttpError(options, reply, 413, uploadTooLarge(options.maxUploadBytes));
     }
@@ -69,6 +72,7 @@ export function registerMultipartUploads(app: FastifyInstance, options: Multipar
         limits: {
           files: 1,
           fields: 2,
+          parts: 3,
           fieldSize: options.maxBodyBytes,
           fileSize: options.maxUploadBytes,
         },

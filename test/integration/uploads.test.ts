@@ -86,7 +86,8 @@ describe('uploadFile', () => {
       url: t.gateway.url,
       token: DEMO_TOKENS.alice,
       operations: upload(),
-      fileBytes: 3 * MAX,
+      // Over MAX_UPLOAD_BYTES plus what the two other parts may hold (2 × MAX_BODY_BYTES).
+      fileBytes: 4 * MAX,
     }).response;
     expect(answer.status).toBe(413);
     expect(answer.json.errors[0].extensions).toMatchObject({
