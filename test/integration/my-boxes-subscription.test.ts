@@ -16,7 +16,7 @@ import {
   text,
   uuidFromName,
 } from '../../emulator';
-import { wsClient, type Received, type WsClient } from '../helpers/realtime-clients';
+import { sseSubscribe, wsClient, type Received, type WsClient } from '../helpers/realtime-clients';
 import { startTestGateway, type Data, type TestGateway } from '../helpers/start-test-gateway';
 
 jest.setTimeout(60_000);
@@ -176,4 +176,27 @@ it('RESYNC after an upstream drop, and updates go on', async () => {
   );
   const update = await next(after, (u) => u.change === 'NEW_EVENT');
   expect(update.boxId).toBe(A);
+});
+
+it('over SSE too, on the same upstream socket as the WebSocket subscription', async () => {
+  const sse = sseSubscribe(
+    t.gateway.url,
+    { identityId: BOB },
+    { token: BOB_TOKEN, query: MY_BOXES },
+  );
+  try {
+    expect(await sse.status).toBe(200);
+    const posted = await gql(
+      `mutation { postTextMessage(boxId: "${W}", encrypted: "aGk", publicKey: "pk") { id } }`,
+      DEMO_TOKENS.alice,
+    );
+    const id = posted.postTextMessage.id;
+    await sse.until((results) => results.some((r) => r.data?.myBoxes?.box?.lastEvent?.id === id));
+    const update = sse.results.find((r) => r.data?.myBoxes?.box?.lastEvent?.id === id).data.myBoxes;
+    expect(update).toMatchObject({ boxId: W, change: 'NEW_EVENT' });
+    // Bob's one upstream socket serves both subscriptions.
+    expect(t.emulator.openSockets()).toBe(1);
+  } finally {
+    sse.stop();
+  }
 });
