@@ -19,7 +19,7 @@ import {
 export const MAX_TITLE_BYTES = 50;
 const KEY_SHARE_FIELDS = ['other_share_hash', 'misakey_share', 'encrypted_invitation_key_share'];
 /** mcrypto's public key format: unpadded URL-safe base64, optionally prefixed (§13.6). */
-const PUBLIC_KEY = /^(com\.misakey\.aes-rsa-enc:)?[A-Za-z0-9_-]+$/;
+const PUBLIC_KEY = /^(?:com\.misakey\.aes-rsa-enc:)?[\w-]+$/;
 
 export function createBox(store: Store, req: ParsedRequest, caller: Identity): unknown {
   const body = bindJsonBody(req);

@@ -49,7 +49,7 @@ function parseForm(body: StreamedBody, contentType: string, maxBytes: number): P
     stream.resume();
     // A JSON or URL-encoded body binds no file; anything else is echo's 415, which the upstream
     // turns into a 500 (§5.1) and the emulator into a 400, as §0 #10 decides.
-    const bindable = /^application\/(json|x-www-form-urlencoded)/i.test(contentType);
+    const bindable = /^application\/(?:json|x-www-form-urlencoded)/i.test(contentType);
     return bindable || contentType === ''
       ? Promise.resolve({ fields: {} })
       : Promise.reject(badRequest('code=415, message=Unsupported Media Type', {}, 'body'));

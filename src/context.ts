@@ -11,12 +11,13 @@ import type { OperationPlan } from './limits/operation-plan';
 import { UPDATE_BOX } from './limits/operation-plan';
 import type { Logger } from './logger';
 import { bindToOperation, type OperationTrace, type Tracing } from './tracing/tracing';
-import type { Realtime, SubscribeToBoxes } from './realtime/realtime';
+import type { Realtime, SubscribeToBoxes, SubscribeToMyBoxes } from './realtime/realtime';
 import { createBoxEventsApi } from './upstream/box-events-api';
-import type { FairShare } from './upstream/fair-share';
+import { withLane, type FairShare } from './upstream/fair-share';
 import { forOperation, type OperationStats } from './upstream/operation-api';
 import type { UpstreamClient } from './upstream/upstream-client';
-import type { BoxEventsApi } from './upstream/upstream-types';
+import { createChatApi } from './upstream/chat-api';
+import type { GatewayApi } from './upstream/upstream-types';
 
 export interface GatewayContext {
   requestId: string;
@@ -27,7 +28,7 @@ export interface GatewayContext {
    * The API bound to this caller's credentials. With no credentials every method rejects with
    * UnauthenticatedError without an upstream call, so resolvers never check auth themselves.
    */
-  api: BoxEventsApi;
+  api: GatewayApi;
   /** Fresh per request: dedup and merging never cross callers. */
   loaders: Loaders;
   /** Counted by the operation-scoped API; logged once per operation. */
@@ -55,6 +56,10 @@ export interface GatewayContext {
    * the same credentials, request id and transport, the subscription's plan applied to the box.
    */
   forUpdate(boxId: string): GatewayContext;
+  /** Subscription.myBoxes for this caller; absent where nothing serves subscriptions. */
+  subscribeToMyBoxes?: SubscribeToMyBoxes;
+  /** Tells this caller's myBoxes subscriptions that a box was read (after markBoxRead). */
+  announceRead?(identityId: string, boxId: string): void;
 }
 
 export type Executor = 'none' | 'graphql-js' | 'jit';
@@ -102,7 +107,7 @@ class RequestContext implements GatewayContext {
   executor: Executor = 'none';
   readonly trace?: OperationTrace;
   readonly loadStats?: LoadStats;
-  private builtApi?: BoxEventsApi;
+  private builtApi?: GatewayApi;
   private builtLoaders?: Loaders;
   private builtLogger?: Logger;
   private plan?: OperationPlan;
@@ -138,14 +143,18 @@ class RequestContext implements GatewayContext {
     return scope;
   }
 
-  get api(): BoxEventsApi {
+  get api(): GatewayApi {
     if (this.builtApi) return this.builtApi;
     const { deps, credentials } = this;
+    const apiOver = (client: UpstreamClient): GatewayApi => ({
+      ...createBoxEventsApi(client, credentials),
+      ...createChatApi(client, credentials),
+    });
     // Refused credentials make no call at all, so there is nothing to count or share.
     const callsUpstream = credentials !== null && credentials.kind !== 'rejected';
-    if (!callsUpstream) return (this.builtApi = createBoxEventsApi(deps.client, credentials));
+    if (!callsUpstream) return (this.builtApi = apiOver(deps.client));
     const lane = deps.upstream.lane(deps.upstreamConcurrency);
-    const counted = forOperation(createBoxEventsApi(deps.client, credentials, lane), this.stats);
+    const counted = forOperation(apiOver(withLane(deps.client, lane)), this.stats);
     return (this.builtApi = this.trace ? bindToOperation(counted, this.trace) : counted);
   }
 
@@ -164,6 +173,14 @@ class RequestContext implements GatewayContext {
       this.transport,
       this.api,
     );
+  }
+
+  get subscribeToMyBoxes(): SubscribeToMyBoxes | undefined {
+    return this.deps.realtime?.myBoxesFor(this.credentials, this.requestId, this.transport);
+  }
+
+  announceRead(identityId: string, boxId: string): void {
+    this.deps.realtime?.announceRead(identityId, boxId);
   }
 
   callerKey(): string | null {

@@ -20,7 +20,9 @@ import { attachGraphqlWs } from './http/graphql-ws-server';
 import { registerGraphqlSse } from './http/graphql-sse-route';
 import { legacyJsonStatusPlugin } from './http/legacy-json-status-plugin';
 import type { IdeTab } from './http/ide/ide-page';
+import { registerFileDownloads } from './http/file-download-route';
 import { registerIde } from './http/ide/register-ide';
+import { registerMultipartUploads } from './http/multipart-uploads';
 import { registerProbes, type MetricsSource } from './http/probes';
 import { createOperationArmor } from './limits/armor';
 import { createLogger, type Logger } from './logger';
@@ -125,6 +127,11 @@ export async function createGateway(
   };
   registerHttpErrorHandlers(app, httpErrors);
   registerCookieCsrfGuard(app, { ...httpErrors, graphqlPath: '/graphql' });
+  registerMultipartUploads(app, {
+    ...httpErrors,
+    graphqlPath: '/graphql',
+    maxUploadBytes: config.maxUploadBytes,
+  });
   // Set by close(): a response finished while draining closes its keep-alive connection, else
   // the connection of an operation in flight at SIGTERM holds server.close() open (72 s idle).
   let draining = false;
@@ -242,6 +249,7 @@ export async function createGateway(
   await app.register(fastifyApollo(apollo), {
     context: async (request) => context({ id: String(request.id), headers: request.headers }),
   });
+  registerFileDownloads(app, { ...httpErrors, client, logger });
   registerProbes(app, {
     metrics: overrides.metricsSource?.(metrics.registry) ?? metrics.registry,
     upstreamReady: () => client.ping(),

@@ -5,7 +5,11 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000';
-const proxy = { '/graphql': { target: gateway, changeOrigin: true, ws: true } };
+// /files: the gateway's streamed downloads of file messages (GET /files/{encryptedFileId}).
+const proxy = {
+  '/graphql': { target: gateway, changeOrigin: true, ws: true },
+  '/files': { target: gateway, changeOrigin: true },
+};
 
 export default defineConfig({
   plugins: [react()],

@@ -53,6 +53,8 @@ export type RequestHeaders = Readonly<Record<string, string | string[] | undefin
 /** RFC 6265 cookie-octet: safe verbatim inside a Cookie header and an HTTP header value. */
 const SAFE_VALUE = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]+$/;
 const REDACTED = '[redacted]';
+/** Methods the upstream's CSRF middleware lets through without a token. */
+const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 
 /** The longest token, cookie or CSRF value forwarded (8 KiB); longer ones are rejected. */
 export const MAX_CREDENTIAL_BYTES = 8192;
@@ -130,7 +132,8 @@ export function toUpstreamHeaders(
   switch (credentials.kind) {
     case 'bearer': {
       const cookies = [`accesstoken=${credentials.token}`, 'tokentype=bearer'];
-      if (method.toUpperCase() !== 'POST') return { cookie: cookies.join('; ') };
+      // The upstream checks CSRF on every unsafe method: POST, PUT and DELETE (§13.12 D1).
+      if (SAFE_METHODS.has(method.toUpperCase())) return { cookie: cookies.join('; ') };
       const csrf = randomBytes(32).toString('base64url');
       return { cookie: [...cookies, `_csrf=${csrf}`].join('; '), 'x-csrf-token': csrf };
     }

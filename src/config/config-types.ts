@@ -57,6 +57,11 @@ export interface Config {
   host: string;
   /** Deadline of one upstream call, retries included. @default 10000 */
   upstreamTimeoutMs: number;
+  /**
+   * The largest file uploadFile accepts (graphql-api.md §12.2), never above the upstream's
+   * 126 MiB. @default 33554432 (32 MiB)
+   */
+  maxUploadBytes: number;
   /** Keep-alive pool size, and the upstream calls the process has in flight at once. @default 64 */
   upstreamConnections: number;
   /** Retries of GET/HEAD on connection errors and 502/503/504. @default 2 */

@@ -11,6 +11,9 @@ export type * from './config-types';
 export { ConfigError } from './env-reader';
 
 /** Parses and validates; throws ConfigError with one line per bad variable. */
+/** The upstream's own limit on one file: 126 MiB (upstream-api.md §13.7). */
+export const UPSTREAM_MAX_UPLOAD_BYTES = 126 * 1024 * 1024;
+
 export function loadConfig(env: Env): Config {
   const problems: string[] = [];
   const { read, int, bool } = envReader(env, problems);
@@ -80,6 +83,7 @@ export function loadConfig(env: Env): Config {
     port: int('PORT', 4000, 0, 65535),
     host: read('HOST') ?? '0.0.0.0',
     upstreamTimeoutMs: int('UPSTREAM_TIMEOUT_MS', 10_000, 1),
+    maxUploadBytes: int('MAX_UPLOAD_BYTES', 32 * 1024 * 1024, 1, UPSTREAM_MAX_UPLOAD_BYTES),
     upstreamConnections,
     upstreamRetries: int('UPSTREAM_RETRIES', 2, 0, 10),
     upstreamMaxPending: int('UPSTREAM_MAX_PENDING', upstreamConnections * 16, 1),

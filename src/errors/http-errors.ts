@@ -78,3 +78,27 @@ export const SIMPLE_CONTENT_TYPES = [
   'multipart/form-data',
   'text/plain',
 ] as const;
+
+/** A multipart upload without a preflight header: Apollo's rule for uploads, credentials or not. */
+export const uploadPreflightRequired = (headers: readonly string[]): HttpErrorAnswer => ({
+  code: 'BAD_REQUEST',
+  message:
+    'This operation has been blocked as a potential Cross-Site Request Forgery (CSRF). ' +
+    `A multipart/form-data request (a file upload) needs a non-empty ${headers.join(' or ')} header`,
+});
+
+/** A multipart request whose length alone shows its file is over MAX_UPLOAD_BYTES. */
+export const uploadTooLarge = (maxUploadBytes: number): HttpErrorAnswer => ({
+  code: 'BAD_USER_INPUT',
+  message: `the file is over ${maxUploadBytes} bytes; at most ${maxUploadBytes} are allowed`,
+  extensions: {
+    fields: { file: `must be at most ${maxUploadBytes} bytes` },
+    limit: maxUploadBytes,
+  },
+});
+
+/** A multipart request that does not follow the GraphQL multipart request spec. */
+export const badMultipart = (why: string): HttpErrorAnswer => ({
+  code: 'BAD_REQUEST',
+  message: `not a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec): ${why}`,
+});

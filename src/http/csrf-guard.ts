@@ -16,7 +16,7 @@ import { csrfRefused, SIMPLE_CONTENT_TYPES } from '../errors/http-errors';
 import { sendHttpError, type HttpErrorOptions } from './error-handler';
 
 /** Apollo's recommendedCsrfPreventionRequestHeaders. */
-const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'] as const;
+export const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'] as const;
 const SIMPLE: ReadonlySet<string> = new Set(SIMPLE_CONTENT_TYPES);
 
 export function mayBeForged(headers: Record<string, string | string[] | undefined>): boolean {

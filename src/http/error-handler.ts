@@ -32,11 +32,13 @@ export function registerHttpErrorHandlers(app: FastifyInstance, options: HttpErr
       options.logger.error({ err: error, requestId: request.id }, 'unexpected HTTP-level error');
       return sendHttpError(options, reply, 500, internalHttpError());
     }
+    // A parser of ours (http/multipart-uploads.ts) says precisely what was wrong.
+    const own = (error as { answer?: HttpErrorAnswer }).answer;
     return sendHttpError(
       options,
       reply,
       status,
-      clientHttpError(error.code, status, options.maxBodyBytes),
+      own ?? clientHttpError(error.code, status, options.maxBodyBytes),
     );
   });
 

@@ -5,10 +5,7 @@
 // Its merged windows are handed to the loaders (Loaders.expectPages), so a window asked late
 // in execution is still served by the one call the plan counted for it.
 import {
-  getDirectiveValues,
   getNamedType,
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
   isCompositeType,
   Kind,
   type FieldNode,
@@ -21,36 +18,12 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
-import {
-  checkAccessChange,
-  checkAfter,
-  checkBase64Url,
-  checkBoxIds,
-  checkFirst,
-  checkPage,
-} from '../schema/arguments';
+import { checkAfter } from '../schema/arguments';
+import { ARGUMENT_CHECKS, NEEDS_IDENTITY, VIEW_FIELDS, type Args } from './plan-rules';
 import type { PlannedLists } from '../loaders/create-loaders';
 import { mergeWindows } from '../loaders/merge-windows';
 import type { Page } from '../upstream/upstream-types';
-
-/**
- * Argument values as graphql-js coerced them, for the fields this file reads. The schema makes
- * each one present (non-null or defaulted) on the fields it is read from.
- */
-interface Args {
-  id: string;
-  ids: string[];
-  boxId: string;
-  offset: number;
-  limit: number;
-  first: number;
-  after: string | null;
-  encrypted: string;
-  newEncrypted: string;
-  add: unknown[];
-  remove: unknown[];
-  boxIds: string[];
-}
+import { isIncluded, selects } from './plan-selections';
 
 /**
  * The box of a subscription's update, unknown until the update arrives: a subscription's plan
@@ -58,30 +31,26 @@ interface Args {
  */
 export const UPDATE_BOX = '*update';
 
-/** Per-field argument checks, keyed by schema coordinate. The checks themselves live in schema/arguments.ts. */
-const ARGUMENT_CHECKS: Record<string, (args: Args) => unknown> = {
-  'Query.boxes': (a) => checkBoxIds(a.ids),
-  'Subscription.boxEvents': (a) => checkBoxIds(a.boxIds, 'boxIds'),
-  'Box.events': (a) => checkPage(a.offset, a.limit),
-  'Box.fileEvents': (a) => checkPage(a.offset, a.limit),
-  'Box.eventsConnection': (a) => [checkFirst(a.first), checkAfter(a.after)],
-  'Box.fileEventsConnection': (a) => [checkFirst(a.first), checkAfter(a.after)],
-  'Mutation.postTextMessage': (a) => checkBase64Url('encrypted', a.encrypted),
-  'Mutation.editTextMessage': (a) => checkBase64Url('newEncrypted', a.newEncrypted),
-  'Mutation.changeBoxAccesses': (a) => checkAccessChange(a.add.length, a.remove.length),
-};
-
 /** What the loaders of one box scope will fetch. */
 interface BoxScope {
   events: Page[];
   files: Page[];
   counts: Set<'events' | 'files'>;
+  /** Some field reads the box view / members / accesses (one call each per box). */
+  view: boolean;
+  members: boolean;
+  accesses: boolean;
 }
 
 /** A box as the loaders see it: its id, and how many writes to it came before (its generation). */
 interface BoxRef {
   id: string;
   generation: number;
+  /**
+   * Boxes whose ids are only known at run time (myBoxes nodes, createBox's new box): how many
+   * boxes the scope stands for (a myBoxes page: at most `first`), their view already known.
+   */
+  listed?: { boxes: number };
 }
 
 export interface OperationPlan {
@@ -108,10 +77,16 @@ export function planOperation(
   const scopes = new Map<string, BoxScope & BoxRef>();
   const writes = new Map<string, number>();
   let mutationFields = 0;
+  let needsIdentity = false;
+  let myBoxesCount = false;
+  const myBoxesWindows = new Set<string>();
   const scopeOf = (box: BoxRef) => {
     const key = `${box.generation}:${box.id}`;
     let scope = scopes.get(key);
-    if (!scope) scopes.set(key, (scope = { ...box, events: [], files: [], counts: new Set() }));
+    if (!scope) {
+      const empty = { events: [], files: [], view: false, members: false, accesses: false };
+      scopes.set(key, (scope = { ...box, ...empty, counts: new Set<'events' | 'files'>() }));
+    }
     return scope;
   };
   const included = (node: FieldNode | FragmentSpreadNode | InlineFragmentNode) =>
@@ -145,7 +120,19 @@ export function planOperation(
     ARGUMENT_CHECKS[coordinate]?.(args);
 
     let childBoxes: Array<BoxRef | undefined> = [box];
-    if (parent.name === 'Mutation') {
+    if (NEEDS_IDENTITY.has(coordinate)) needsIdentity = true;
+    if (coordinate === 'Mutation.createBox') {
+      mutationFields += 1;
+      childBoxes = [{ id: `createBox#${mutationFields}`, generation: 0, listed: { boxes: 1 } }];
+    } else if (coordinate === 'Query.myBoxes') {
+      // One GET per distinct window (first + 1, for hasNextPage), its boxes' views included.
+      const offset = checkAfter(args.after);
+      myBoxesWindows.add(`${offset}:${args.first + 1}`);
+      const id = `myBoxes#${offset}:${args.first}`;
+      childBoxes = [{ id, generation: 0, listed: { boxes: args.first } }];
+    } else if (coordinate === 'BoxConnection.totalCount') {
+      myBoxesCount = true;
+    } else if (parent.name === 'Mutation') {
       mutationFields += 1;
       // Mutations run in series, in this order; reads below one come after its box's cache
       // was dropped: a new generation of that box.
@@ -169,6 +156,9 @@ export function planOperation(
         scope.files.push({ offset: args.offset, limit: args.limit });
       if (definition.name === 'eventsCount') scope.counts.add('events');
       if (definition.name === 'fileEventsCount') scope.counts.add('files');
+      if (VIEW_FIELDS.has(definition.name)) scope.view = true;
+      if (definition.name === 'members') scope.members = true;
+      if (definition.name === 'accesses') scope.accesses = true;
       if (definition.name === 'eventsConnection' || definition.name === 'fileEventsConnection') {
         const list = definition.name === 'eventsConnection' ? scope.events : scope.files;
         list.push({ offset: checkAfter(args.after), limit: args.first + 1 });
@@ -191,11 +181,21 @@ export function planOperation(
         : schema.getQueryType();
   if (root) walk(operation.selectionSet, root, undefined);
 
-  let upstreamCalls = mutationFields;
+  let upstreamCalls =
+    mutationFields + Number(needsIdentity) + Number(myBoxesCount) + myBoxesWindows.size;
   const pages = new Map<string, PlannedLists[]>();
   for (const scope of scopes.values()) {
     const lists = { events: windowsOf(scope.events), files: windowsOf(scope.files) };
-    upstreamCalls += lists.events.length + lists.files.length + scope.counts.size;
+    const perBox =
+      lists.events.length +
+      lists.files.length +
+      scope.counts.size +
+      Number(scope.view && !scope.listed) +
+      Number(scope.members) +
+      Number(scope.accesses);
+    upstreamCalls += perBox * (scope.listed?.boxes ?? 1);
+    // Listed boxes have no id before execution: their windows merge within their own fields.
+    if (scope.listed) continue;
     let generations = pages.get(scope.id);
     if (!generations) pages.set(scope.id, (generations = []));
     generations[scope.generation] = lists;
@@ -208,31 +208,4 @@ export function planOperation(
 
 function windowsOf(windows: readonly Page[]): Page[] {
   return mergeWindows(windows).map(({ offset, limit }) => ({ offset, limit }));
-}
-
-/** graphql-js's own rule: @skip(if: true) or @include(if: false) leaves the selection out. */
-function isIncluded(
-  node: FieldNode | FragmentSpreadNode | InlineFragmentNode,
-  variables: Record<string, unknown>,
-): boolean {
-  if (!node.directives?.length) return true;
-  if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.if === true) return false;
-  return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
-}
-
-function selects(
-  set: SelectionSetNode,
-  name: string,
-  fragments: Record<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-): boolean {
-  return set.selections.some((selection) => {
-    if (!isIncluded(selection, variables)) return false;
-    if (selection.kind === Kind.FIELD) return selection.name.value === name;
-    if (selection.kind === Kind.INLINE_FRAGMENT) {
-      return selects(selection.selectionSet, name, fragments, variables);
-    }
-    const fragment = fragments[selection.name.value];
-    return fragment ? selects(fragment.selectionSet, name, fragments, variables) : false;
-  });
 }

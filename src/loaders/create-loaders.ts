@@ -2,7 +2,8 @@
 // (aliases, repeated ids, events pointing back at their box), and pages of one list merge.
 // Created fresh for every request, so nothing is shared between callers.
 import DataLoader from 'dataloader';
-import type { BoxEventsApi, Page } from '../upstream/upstream-types';
+import type { GatewayApi, Page } from '../upstream/upstream-types';
+import { createChatLoaders, type ChatLoaders } from './chat-loaders';
 import { PageLoader } from './page-loader';
 
 export type { PageKey } from './page-loader';
@@ -13,7 +14,7 @@ export interface PlannedLists {
   files: Page[];
 }
 
-export interface Loaders {
+export interface Loaders extends ChatLoaders {
   /** GET /boxes/:id/events windows, merged per box. */
   events: PageLoader;
   /** GET /boxes/:id/files windows, merged per box. */
@@ -61,7 +62,7 @@ class CountingMap<K, V> extends Map<K, V> {
   }
 }
 
-export function createLoaders(api: BoxEventsApi, stats?: LoadStats): Loaders {
+export function createLoaders(api: GatewayApi, stats?: LoadStats): Loaders {
   const onLoad = stats && (() => void (stats.loads += 1));
   const fetched = <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
     stats ? (...args: A) => ((stats.fetches += 1), call(...args)) : call;
@@ -85,7 +86,9 @@ export function createLoaders(api: BoxEventsApi, stats?: LoadStats): Loaders {
     fetched((boxId: string) => api.countFiles(boxId)),
     onLoad,
   );
+  const chat = createChatLoaders(api, fetched);
   return {
+    ...chat,
     events,
     files,
     eventsCount,
@@ -95,6 +98,7 @@ export function createLoaders(api: BoxEventsApi, stats?: LoadStats): Loaders {
       files.clearBox(boxId);
       eventsCount.clear(boxId);
       filesCount.clear(boxId);
+      chat.clearChatBox(boxId);
     },
     expectPages(plan) {
       for (const [boxId, generations] of plan) {

@@ -13,7 +13,9 @@ import type { StreamCaps } from '../pipeline/stream-caps';
 import { createBoxEventsApi } from '../upstream/box-events-api';
 import type { UpstreamClient } from '../upstream/upstream-client';
 import type { BoxEventsApi } from '../upstream/upstream-types';
+import { createChatApi } from '../upstream/chat-api';
 import { BoxSubscription, type SubscriptionItem } from './box-subscription';
+import { MyBoxesSubscription, type MyBoxesItem } from './my-boxes-subscription';
 import { newestEventId } from './replay';
 import { createSocketRegistry, type SocketRegistryOptions } from './socket-registry';
 
@@ -35,9 +37,24 @@ export interface Realtime {
     /** The operation's counted, traced API (context.ts): box checks and replays count there. */
     api: BoxEventsApi,
   ): SubscribeToBoxes;
+  /** Subscription.myBoxes for one caller: the same shared socket as boxEvents. */
+  myBoxesFor(
+    credentials: Credentials | null,
+    requestId: string,
+    transport: string,
+  ): SubscribeToMyBoxes;
+  /**
+   * After markBoxRead: the REST ack publishes nothing upstream, so the caller's myBoxes
+   * subscriptions in this process are told as the socket's own `ack` echo would tell them.
+   */
+  announceRead(identityId: string, boxId: string): void;
   /** Shutdown: every subscription completes, every upstream socket closes. */
   close(): void;
 }
+
+export type SubscribeToMyBoxes = (
+  identityId: string,
+) => Promise<AsyncIterableIterator<MyBoxesItem>>;
 
 export interface RealtimeOptions extends Omit<SocketRegistryOptions, 'metrics' | 'logger'> {
   client: UpstreamClient;
@@ -131,6 +148,49 @@ export function createRealtime(options: RealtimeOptions): Realtime {
       }
       return subscription;
     },
+    myBoxesFor: (credentials, requestId, transport) => async (identityId) => {
+      if (!credentials) throw new UnauthenticatedError();
+      const caller = callerKey(credentials);
+      const release = caller === null ? () => {} : options.caps.acquire(caller);
+      const me = identityId.toLowerCase();
+      const subscriptionId = logId();
+      let detach = () => {};
+      const subscription = new MyBoxesSubscription({
+        api: createChatApi(options.client, credentials),
+        identityId: me,
+        bufferSize: options.subscriberBuffer,
+        onDelivered: () => metrics.subscriptionUpdates.inc({ kind: 'my_boxes' }),
+        onReadFailed: (error) =>
+          logger.warn({ requestId, err: error }, 'myBoxes update: the box could not be read'),
+        onEnd(reason, error) {
+          detach();
+          release();
+          metrics.subscriptionsActive.dec({ transport });
+          if (error) metrics.errors.inc({ code: error.errorCode });
+          logger.info({ requestId, subscriptionId, transport, reason }, 'subscription ended');
+        },
+      });
+      metrics.subscriptionsActive.inc({ transport });
+      logger.info({ requestId, subscriptionId, transport, myBoxes: true }, 'subscription started');
+      try {
+        detach = await registry.attach(
+          credentials,
+          me,
+          () => createBoxEventsApi(options.client, credentials),
+          subscription,
+        );
+        if (subscription.finished) detach();
+      } catch (error) {
+        await subscription.return();
+        throw error;
+      }
+      return subscription;
+    },
+    announceRead: (identityId, boxId) =>
+      registry.announce(identityId, {
+        type: 'ack',
+        object: { box_id: boxId.toLowerCase(), sender_id: identityId.toLowerCase() },
+      }),
     close: () => registry.closeAll(),
   };
 }

@@ -17,7 +17,21 @@ import { UpstreamError, UpstreamTimeoutError } from '../upstream/upstream-errors
 import type { BoxEventsApi, EventDto } from '../upstream/upstream-types';
 import type { BoxSubscription } from './box-subscription';
 import { toBoxEventUpdate } from './box-update';
-import { openUpstreamSocket, SOCKET_ROUTE, type UpstreamSocket } from './upstream-socket';
+import {
+  openUpstreamSocket,
+  SOCKET_ROUTE,
+  type UpstreamMessage,
+  type UpstreamSocket,
+} from './upstream-socket';
+
+/**
+ * What the registry feeds: a boxEvents subscription (its boxes' events, built once per socket),
+ * or any listener of the socket's raw messages (myBoxes) that wants no box event.
+ */
+export type SocketListener = Pick<
+  BoxSubscription,
+  'wants' | 'push' | 'connected' | 'fail' | 'complete' | 'someBox'
+> & { onMessage?(message: UpstreamMessage): void };
 
 export interface SocketRegistryOptions {
   /** ws(s)://host[/prefix]; the route is appended. */
@@ -34,9 +48,10 @@ export interface SocketRegistryOptions {
 }
 
 interface Entry {
+  identityId: string;
   socket: UpstreamSocket;
   api: BoxEventsApi;
-  subscriptions: Set<BoxSubscription>;
+  subscriptions: Set<SocketListener>;
   open: boolean;
   /** Settles at the first open or refusal. */
   opened: Promise<void>;
@@ -58,8 +73,14 @@ export interface SocketRegistry {
     identityId: string,
     /** The socket's own API (edit patches, credential checks): built only for a new socket. */
     apiFor: () => BoxEventsApi,
-    subscription: BoxSubscription,
+    subscription: SocketListener,
   ): Promise<() => void>;
+  /**
+   * Hands `message` to the raw listeners of every socket of `identityId` in this process, as
+   * if the upstream had sent it: what the upstream publishes nothing for (a REST ack) still
+   * reaches the caller's myBoxes subscriptions.
+   */
+  announce(identityId: string, message: UpstreamMessage): void;
   /** Shutdown: ends every subscription, closes every upstream socket. */
   closeAll(): void;
   size(): number;
@@ -112,8 +133,9 @@ export function createSocketRegistry(options: SocketRegistryOptions): SocketRegi
     });
     opened.catch(() => {});
     const entry = {
+      identityId,
       api,
-      subscriptions: new Set<BoxSubscription>(),
+      subscriptions: new Set<SocketListener>(),
       open: false,
       opened,
       settleOpen: (error?: GatewayError) => {
@@ -133,6 +155,7 @@ export function createSocketRegistry(options: SocketRegistryOptions): SocketRegi
       },
       onMessage(message) {
         if (message.type === 'event.new') dispatch(entry, message.object as EventDto);
+        for (const subscription of entry.subscriptions) subscription.onMessage?.(message);
       },
       onDrop() {
         entry.open = false;
@@ -215,6 +238,12 @@ export function createSocketRegistry(options: SocketRegistryOptions): SocketRegi
         clearTimeout(timer);
       }
       return detach;
+    },
+    announce(identityId, message) {
+      for (const entry of entries.values()) {
+        if (entry.identityId !== identityId.toLowerCase()) continue;
+        for (const subscription of entry.subscriptions) subscription.onMessage?.(message);
+      }
     },
     closeAll() {
       for (const [key, entry] of [...entries]) {

@@ -91,3 +91,50 @@ export function checkAccessChange(addCount: number, removeCount: number): void {
     });
   }
 }
+
+/** `myBoxes(first)`: 1 to 50 boxes per page (graphql-api.md §12.2). */
+export const MAX_MY_BOXES = 50;
+
+export function checkMyBoxesFirst(first: number | null): number {
+  if (!isIntBetween(first, 1, MAX_MY_BOXES)) {
+    throw new BadUserInputError(`first must be between 1 and ${MAX_MY_BOXES}, got ${first}`, {
+      first: `must be between 1 and ${MAX_MY_BOXES}`,
+    });
+  }
+  return first;
+}
+
+/** The upstream's limit on a box title: 1 to 50 bytes of UTF-8, not characters (§13.6). */
+export const MAX_TITLE_BYTES = 50;
+
+export function checkTitle(title: string): string {
+  const bytes = Buffer.byteLength(title, 'utf8');
+  if (bytes < 1 || bytes > MAX_TITLE_BYTES) {
+    throw new BadUserInputError(
+      `title must be 1 to ${MAX_TITLE_BYTES} bytes of UTF-8, got ${bytes}`,
+      {
+        title: `must be 1 to ${MAX_TITLE_BYTES} bytes`,
+      },
+    );
+  }
+  return title;
+}
+
+/** A box public key: unpadded URL-safe base64, optionally with the upstream's algorithm prefix. */
+export function checkPublicKey(publicKey: string): string {
+  checkBase64Url('publicKey', publicKey.replace(/^com\.misakey\.aes-rsa-enc:/, ''));
+  return publicKey;
+}
+
+/** createBox's optional key share: every part unpadded URL-safe base64, as the upstream checks. */
+export function checkKeyShare(
+  keyShare:
+    | { misakeyShare: string; otherShareHash: string; encryptedInvitationKeyShare: string }
+    | null
+    | undefined,
+): void {
+  if (!keyShare) return;
+  checkBase64Url('keyShare.misakeyShare', keyShare.misakeyShare);
+  checkBase64Url('keyShare.otherShareHash', keyShare.otherShareHash);
+  checkBase64Url('keyShare.encryptedInvitationKeyShare', keyShare.encryptedInvitationKeyShare);
+}

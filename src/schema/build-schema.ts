@@ -20,6 +20,12 @@ import { BoxEventResolver } from './event/box-event.resolver';
 import { ALL_EVENT_TYPES } from './event/event-types';
 import { MessageResolver } from './event/message.resolver';
 import { BoxEventsResolver } from './subscription/box-events.resolver';
+import { BoxDetailsResolver } from './box/box-details.resolver';
+import { BoxMutationsResolver } from './box/box-mutations.resolver';
+import { MyBoxesResolver } from './box/my-boxes.resolver';
+import { MeResolver } from './chat/me.resolver';
+import { UploadFileResolver } from './upload/upload-file.resolver';
+import { MyBoxesSubscriptionResolver } from './subscription/my-boxes.resolver';
 
 export const RESOLVERS: NonEmptyArray<ClassType> = [
   BoxResolver,
@@ -32,6 +38,12 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   AccessResolver,
   BoxEventResolver,
   BoxEventsResolver,
+  MeResolver,
+  MyBoxesResolver,
+  BoxDetailsResolver,
+  BoxMutationsResolver,
+  UploadFileResolver,
+  MyBoxesSubscriptionResolver,
 ];
 
 // type-graphql insists on a pubSub as soon as a Subscription exists, even when every one brings

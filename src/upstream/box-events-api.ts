@@ -3,7 +3,6 @@
 // goes (array / object / count); the event mapping checks the events themselves.
 import { toUpstreamHeaders, type Credentials } from '../auth/credentials';
 import { UnauthenticatedError } from '../errors/gateway-errors';
-import type { Lane } from './fair-share';
 import type { UpstreamClient, UpstreamMethod, UpstreamResponse } from './upstream-client';
 import { UpstreamProtocolError, type UpstreamCall } from './upstream-errors';
 import type {
@@ -22,7 +21,6 @@ const BATCH = '/boxes/:id/batch-events';
 export function createBoxEventsApi(
   client: UpstreamClient,
   credentials: Credentials | null,
-  lane?: Lane,
 ): BoxEventsApi {
   const send = async (
     method: UpstreamMethod,
@@ -33,7 +31,7 @@ export function createBoxEventsApi(
     if (!credentials) throw new UnauthenticatedError();
     const headers = toUpstreamHeaders(credentials, method);
     const path = route.replace(':id', encodeURIComponent(boxId.toLowerCase()));
-    return client.request({ method, path, route, headers, lane, ...extra });
+    return client.request({ method, path, route, headers, ...extra });
   };
 
   const list = async (route: string, boxId: string, page: Page): Promise<EventDto[]> => {

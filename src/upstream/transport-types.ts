@@ -1,12 +1,13 @@
 // The transport's types: what createUpstreamClient takes and returns, and one call's shape.
 // Every setting is required: their defaults live in config/ (transportOptions) only.
+import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import type { CircuitStateName } from './circuit-breaker';
 import type { Lane } from './fair-share';
 import type { UpstreamOutcome } from './upstream-failures';
 import type { UpstreamCall } from './upstream-errors';
 
-export type UpstreamMethod = 'GET' | 'HEAD' | 'POST';
+export type UpstreamMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
 
 /** What onCall receives: once per attempt (a GET retried twice reports three times). */
 export interface UpstreamCallInfo {
@@ -76,6 +77,14 @@ export interface UpstreamRequest {
   body?: unknown;
   /** The calling operation's share of the pool (fair-share.ts); none = straight to the pool. */
   lane?: Lane;
+  /**
+   * A body streamed as it is produced (a file upload), instead of `body`. Its deadline is one of
+   * inactivity: every chunk restarts the per-call timer, so a large upload is never cut for
+   * taking long, and a client that stops sending is cut after one timeout.
+   */
+  upload?: { contentType: string; body: AsyncIterable<Uint8Array> };
+  /** Hand a 2xx body over as a stream (`UpstreamResponse.stream`) instead of parsing it. */
+  streamResponse?: boolean;
 }
 
 export interface UpstreamResponse {
@@ -83,6 +92,8 @@ export interface UpstreamResponse {
   headers: Record<string, string | string[] | undefined>;
   /** The parsed body; undefined for HEAD, 204 and empty bodies. */
   json?: unknown;
+  /** The unread body, only with `streamResponse`: the caller must consume or destroy it. */
+  stream?: Readable;
 }
 
 export interface UpstreamClient {

@@ -12,6 +12,7 @@
 // - a bound on calls pending at once (queued in the Pool, in flight, or sleeping before a
 //   retry): undici's Pool queues without limit, so past `maxPending` a call fails at once
 //   instead of holding its request, closures and deadline timer while a slow upstream lags.
+import { Readable } from 'node:stream';
 import { Pool, type Dispatcher } from 'undici';
 import { createCircuitBreaker } from './circuit-breaker';
 import { parseRetryAfter, withRetries } from './retry';
@@ -61,10 +62,18 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTr
   });
   let pending = 0;
 
-  async function attemptOnce(req: UpstreamRequest, call: UpstreamCall, signal: AbortSignal) {
+  async function attemptOnce(
+    req: UpstreamRequest,
+    call: UpstreamCall,
+    signal: AbortSignal,
+    touch: () => void,
+  ) {
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
-    let body: string | undefined;
-    if (req.body !== undefined) {
+    let body: string | Readable | undefined;
+    if (req.upload) {
+      body = Readable.from(touchingEach(req.upload.body, touch), { objectMode: false });
+      headers['content-type'] = req.upload.contentType;
+    } else if (req.body !== undefined) {
       body = JSON.stringify(req.body);
       headers['content-type'] = 'application/json';
     }
@@ -82,6 +91,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTr
       // The upstream (Go net/http) never sends a body on HEAD: keep the connection.
       ...(req.method === 'HEAD' ? { reset: false } : {}),
     });
+    if (req.streamResponse && res.statusCode >= 200 && res.statusCode <= 299) {
+      return { status: res.statusCode, headers: res.headers, stream: res.body };
+    }
     // Every body is consumed, error bodies included: an unread body pins its connection.
     const noBody = req.method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304;
     const text = noBody ? (await res.body.dump(), '') : await res.body.text();
@@ -142,8 +154,10 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTr
       () => controller.abort(new DOMException('upstream call deadline passed', 'TimeoutError')),
       timeoutMs,
     );
+    // Refreshing the timer (an upload's every chunk) makes it a deadline of inactivity.
+    const touch = () => void timer.refresh();
     try {
-      return await attempts(req, call, controller.signal);
+      return await attempts(req, call, controller.signal, touch);
     } finally {
       clearTimeout(timer);
     }
@@ -153,13 +167,14 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTr
     req: UpstreamRequest,
     call: UpstreamCall,
     signal: AbortSignal,
+    touch: () => void,
   ): Promise<UpstreamResponse> {
     const policy = { method: req.method, retries, minDelayMs, deadline: Date.now() + timeoutMs };
     // Each attempt waits for its operation's turn in the pool inside the deadline: a retry's
     // backoff holds no connection, and a call still waiting when the deadline passes fails.
     const attempt = req.lane
-      ? () => req.lane!.run(() => attemptOnce(req, call, signal), signal)
-      : () => attemptOnce(req, call, signal);
+      ? () => req.lane!.run(() => attemptOnce(req, call, signal, touch), signal)
+      : () => attemptOnce(req, call, signal, touch);
     return withRetries(attempt, policy, {
       toFailure: (raw) => toUpstreamFailure(raw, call, timeoutMs),
       mayRetry: () => circuit.state() !== 'open',
@@ -199,6 +214,17 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTr
       await ownPool?.close();
     },
   };
+}
+
+/** Passes an upload's chunks through, reporting each one (backpressure is the consumer's). */
+async function* touchingEach(
+  body: AsyncIterable<Uint8Array>,
+  touch: () => void,
+): AsyncIterable<Uint8Array> {
+  for await (const chunk of body) {
+    touch();
+    yield chunk;
+  }
 }
 
 function queryString(query: UpstreamRequest['query']): string {

@@ -3,7 +3,6 @@
 // (~1 MB of whitespace around `{ __typename }` plus a unique comment) over HTTP, SSE and
 // WebSocket, and of unique 1 MB unused variables; its heap stays under the bound. Before the
 // pipeline's byte-bounded caches, 320 such documents exhausted a 192 MB heap.
-import { rmSync } from 'node:fs';
 import WebSocket from 'ws';
 import { freePort } from '../helpers/free-port';
 import { buildMain, startProcess, until, type Running } from '../helpers/real-process';
@@ -38,7 +37,6 @@ afterAll(async () => {
     running.child.kill('SIGTERM');
     await running.exited;
   }
-  if (build) rmSync(build.dir, { recursive: true, force: true });
 });
 
 const url = (path: string) => `http://127.0.0.1:${port}${path}`;

@@ -382,14 +382,30 @@ const HOSTILE: Hostile[] = [
     codes: [BAD_REQUEST],
   },
   {
-    name: 'multipart POST',
+    // Uploads (graphql-api.md §12.2) need Apollo's preflight header, credentials or not.
+    name: 'multipart POST without a preflight header',
     send: http({
       method: 'POST',
       headers: { 'content-type': 'multipart/form-data; boundary=x' },
       body: '--x\r\n\r\n--x--',
     }),
-    status: 415,
+    status: 400,
     codes: [BAD_REQUEST],
+    message: /Cross-Site Request Forgery/,
+  },
+  {
+    name: 'multipart POST that is no GraphQL multipart request',
+    send: http({
+      method: 'POST',
+      headers: {
+        'content-type': 'multipart/form-data; boundary=x',
+        'apollo-require-preflight': 'true',
+      },
+      body: '--x\r\n\r\n--x--',
+    }),
+    status: 400,
+    codes: [BAD_REQUEST],
+    message: /not a GraphQL multipart request/,
   },
   {
     name: 'malformed JSON',

@@ -172,6 +172,15 @@ describe('loadConfig', () => {
     ).toThrow('PERSISTED_DOCUMENTS_ONLY="yes" is invalid: expected true or false');
   });
 
+  it('MAX_UPLOAD_BYTES: 32 MiB by default, never above the upstream 126 MiB', () => {
+    expect(loadConfig({}).maxUploadBytes).toBe(33_554_432);
+    expect(loadConfig({ MAX_UPLOAD_BYTES: '132120576' }).maxUploadBytes).toBe(132_120_576);
+    expect(() => loadConfig({ MAX_UPLOAD_BYTES: '132120577' })).toThrow(
+      'MAX_UPLOAD_BYTES="132120577" is invalid: expected an integer from 1 to 132120576',
+    );
+    expect(() => loadConfig({ MAX_UPLOAD_BYTES: '0' })).toThrow(/MAX_UPLOAD_BYTES="0"/);
+  });
+
   it('refuses the embedded emulator in production unless EMBEDDED_EMULATOR=true', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       /^UPSTREAM_URL is not set: NODE_ENV=production does not start the embedded emulator/,

@@ -133,15 +133,18 @@ describe('toUpstreamHeaders', () => {
     },
   );
 
-  it('bearer on POST: a fresh random CSRF value as both the _csrf cookie and the header', () => {
-    const headers = toUpstreamHeaders(bearer, 'POST');
-    expect(Object.keys(headers).sort()).toEqual(['cookie', 'x-csrf-token']);
-    const cookies = parseCookieHeader(headers.cookie);
-    expect(Object.keys(cookies)).toEqual(['accesstoken', 'tokentype', '_csrf']);
-    expect(cookies).toMatchObject({ accesstoken: TOKEN, tokentype: 'bearer' });
-    expect(cookies._csrf).toBe(headers['x-csrf-token']);
-    expect(headers['x-csrf-token']).toMatch(/^[\w-]{43}$/);
-  });
+  it.each(['POST', 'PUT', 'DELETE'])(
+    'bearer on %s (every unsafe method): a fresh random CSRF value as both the _csrf cookie and the header',
+    (method) => {
+      const headers = toUpstreamHeaders(bearer, method);
+      expect(Object.keys(headers).sort()).toEqual(['cookie', 'x-csrf-token']);
+      const cookies = parseCookieHeader(headers.cookie);
+      expect(Object.keys(cookies)).toEqual(['accesstoken', 'tokentype', '_csrf']);
+      expect(cookies).toMatchObject({ accesstoken: TOKEN, tokentype: 'bearer' });
+      expect(cookies._csrf).toBe(headers['x-csrf-token']);
+      expect(headers['x-csrf-token']).toMatch(/^[\w-]{43}$/);
+    },
+  );
 
   it('bearer on POST: a different CSRF value every time', () => {
     const values = new Set(

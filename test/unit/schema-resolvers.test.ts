@@ -7,7 +7,12 @@ import { BadUserInputError } from '../../src/errors/gateway-errors';
 import { createLoaders } from '../../src/loaders/create-loaders';
 import { buildGatewaySchema } from '../../src/schema/build-schema';
 import { UpstreamProtocolError } from '../../src/upstream/upstream-errors';
-import type { BoxEventsApi, EventDto, IdentityDto } from '../../src/upstream/upstream-types';
+import type {
+  BoxEventsApi,
+  EventDto,
+  GatewayApi,
+  IdentityDto,
+} from '../../src/upstream/upstream-types';
 import { memoryLogger } from '../helpers/memory-logger';
 
 const schema = buildGatewaySchema();
@@ -80,8 +85,8 @@ function context(api: FakeApi) {
     requestId: 'req-1',
     startedAt: process.hrtime.bigint(),
     logger: logs.logger,
-    api: api as unknown as BoxEventsApi,
-    loaders: createLoaders(api as unknown as BoxEventsApi),
+    api: api as unknown as GatewayApi,
+    loaders: createLoaders(api as unknown as GatewayApi),
     stats: { upstreamCalls: 0 },
     executor: 'none',
     callerKey: () => null,

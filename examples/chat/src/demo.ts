@@ -1,25 +1,15 @@
-// The embedded emulator's fixed demo data (docs/emulator.md#demo-data). The API has no "who am I"
-// or "my boxes" query and a Box has no title field, so a demo client names them itself.
+// Signing in, for the demo: the embedded emulator's bearer tokens stand for a real sign-in flow
+// (docs/emulator.md#demo-data). Nothing else about the users or their boxes is written here: who the
+// token belongs to comes from `me`, the boxes from `myBoxes`.
 
-export interface DemoUser {
-  name: string;
+export interface DemoSignIn {
+  label: string;
   token: string;
-  /** The identity id the gateway reports as `sender.id`: how the page knows which messages are yours. */
-  identityId: string;
 }
 
-export const DEMO_USERS: readonly DemoUser[] = [
-  { name: 'Alice', token: 'demo-alice', identityId: 'a11ce000-0000-4000-8000-000000000001' },
-  { name: 'Bob', token: 'demo-bob', identityId: 'b0b00000-0000-4000-8000-000000000002' },
-];
-
-export interface DemoBox {
-  id: string;
-  title: string;
-}
-
-export const DEMO_BOXES: readonly DemoBox[] = [
-  { id: 'b0000000-0000-4000-8000-000000000001', title: 'Welcome' },
-  { id: 'b0000000-0000-4000-8000-000000000002', title: 'Archive' },
-  { id: 'b0000000-0000-4000-8000-000000000003', title: 'Closed circle' },
+export const DEMO_SIGN_INS: readonly DemoSignIn[] = [
+  { label: 'Alice', token: 'demo-alice' },
+  { label: 'Bob', token: 'demo-bob-acr2' },
+  { label: 'Eve', token: 'demo-eve-acr2' },
+  { label: 'Bob, ACR 1 (no box list without a step-up)', token: 'demo-bob' },
 ];

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import type { BoxViewDto } from '../../upstream/upstream-types';
 import { type Uuid, UUIDScalar } from '../scalars/uuid.scalar';
 
 /**
@@ -13,7 +14,14 @@ export class Box {
   @Field((_type) => UUIDScalar, { description: 'The box id.' })
   readonly id: Uuid;
 
-  constructor(id: Uuid) {
+  /**
+   * Not a GraphQL field: the box view when the box came with one (a myBoxes page, createBox, a
+   * myBoxes update), so its detail fields need no GET /boxes/:id (box-details.resolver.ts).
+   */
+  readonly view?: BoxViewDto;
+
+  constructor(id: Uuid, view?: BoxViewDto) {
     this.id = id;
+    if (view) this.view = view;
   }
 }

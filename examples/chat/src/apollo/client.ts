@@ -1,13 +1,14 @@
-// One Apollo Client per signed-in demo user (the page makes a new one when the token changes, so
+// One Apollo Client per signed-in user (the page makes a new one when the token changes, so
 // no cached data crosses users). Operations go to /graphql on the page's own origin, which the
 // example's server forwards to the gateway (vite.config.ts): queries and mutations over HTTP,
 // subscriptions over graphql-ws on the same path. The trusted-documents link is in front of
 // both, so subscriptions too are sent as their manifest hash.
-import { ApolloClient, ApolloLink, HttpLink } from '@apollo/client';
+import { ApolloClient, ApolloLink } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import type { DocumentNode } from 'graphql';
+import UploadHttpLink from 'apollo-upload-client/UploadHttpLink.mjs';
 import { createClient as createWsClient } from 'graphql-ws';
 import { createCache } from './cache';
 
@@ -48,11 +49,15 @@ function codegenHash(document: DocumentNode): string {
   return hash;
 }
 
-function httpLink(token: string): HttpLink {
-  return new HttpLink({
+/**
+ * apollo-upload-client's link: JSON POSTs as usual, and the GraphQL multipart request spec when
+ * the variables hold a File (uploadFile). A multipart POST needs Apollo's preflight header, which
+ * the gateway requires of every upload (its CSRF rule); JSON POSTs do not need it but carry it.
+ */
+function httpLink(token: string): ApolloLink {
+  return new UploadHttpLink({
     uri: '/graphql',
-    // The JSON content type already satisfies the gateway's CSRF check for POSTs.
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
   });
 }
 

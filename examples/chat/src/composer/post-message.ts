@@ -7,3 +7,11 @@ export const PostTextMessageMutation = graphql(`
     }
   }
 `);
+
+export const UploadFileMutation = graphql(`
+  mutation UploadFile($boxId: UUID!, $file: Upload!, $encrypted: String!, $publicKey: String!) {
+    uploadFile(boxId: $boxId, file: $file, encrypted: $encrypted, publicKey: $publicKey) {
+      ...TimelineEvent
+    }
+  }
+`);

@@ -2,7 +2,10 @@
 // implementations, told apart by __typename thanks to possibleTypes).
 import type { TimelineEventFragment } from '../gql/graphql';
 import { decodeMessage } from '../message-text';
+import { useSession } from '../session/session';
+import { downloadFile } from './download-file';
 import { MessageActions } from './MessageActions';
+import { useState } from 'react';
 
 interface Props {
   boxId: string;
@@ -28,6 +31,9 @@ export function EventItem({ boxId, event, viewerId }: Props) {
         )}
       </div>
       <div className="event-body">{describe(event)}</div>
+      {event.__typename === 'FileMessageEvent' && event.downloadPath && (
+        <FileDownload path={event.downloadPath} name={fileName(event.encrypted)} />
+      )}
       {editable && event.encrypted && (
         <MessageActions
           boxId={boxId}
@@ -46,7 +52,7 @@ function describe(event: TimelineEventFragment): string {
       return event.encrypted ? (decodeMessage(event.encrypted) ?? '(encrypted message)') : '';
     case 'FileMessageEvent':
       if (event.deletion) return `File deleted by ${event.deletion.deletedBy.displayName}`;
-      return event.isSaved ? 'Shared a file (saved)' : 'Shared a file';
+      return `Shared a file: ${fileName(event.encrypted)}${event.isSaved ? ' (saved)' : ''}`;
     case 'BoxCreatedEvent':
       return `Created the box “${event.title}”`;
     case 'MemberJoinEvent':
@@ -62,6 +68,32 @@ function describe(event: TimelineEventFragment): string {
     default:
       return `Event ${event.type}`;
   }
+}
+
+/** The file's name travels in the message's `encrypted` metadata (plain in the demo). */
+function fileName(encrypted: string | null): string {
+  return (encrypted && decodeMessage(encrypted)) || 'file';
+}
+
+function FileDownload({ path, name }: { path: string; name: string }) {
+  const { token } = useSession();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="file-download">
+      <button
+        type="button"
+        onClick={() =>
+          void downloadFile(path, token, name).then(
+            () => setError(null),
+            (e: Error) => setError(e.message),
+          )
+        }
+      >
+        Download
+      </button>
+      {error && <span role="alert">{error}</span>}
+    </div>
+  );
 }
 
 function formatTime(dateTime: string): string {

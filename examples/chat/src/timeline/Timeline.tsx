@@ -9,7 +9,16 @@ import { EventItem } from './EventItem';
 import { useLiveUpdates } from './live-updates';
 import { PAGE_SIZE, TimelineQuery } from './timeline-query';
 
-export function Timeline({ boxId, viewerId }: { boxId: string; viewerId: string }) {
+export function Timeline({
+  boxId,
+  viewerId,
+  onAtBottom,
+}: {
+  boxId: string;
+  viewerId: string;
+  /** Told whether the newest event is in view (the list scrolled to the bottom). */
+  onAtBottom?(atBottom: boolean): void;
+}) {
   const { data, error, networkStatus, fetchMore, refetch } = useQuery(TimelineQuery, {
     variables: { boxId, first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
@@ -17,6 +26,7 @@ export function Timeline({ boxId, viewerId }: { boxId: string; viewerId: string 
   useLiveUpdates(boxId, viewerId, () => void refetch().catch(() => undefined));
   const list = useRef<HTMLOListElement>(null);
   const top = useRef<HTMLLIElement>(null);
+  const bottom = useRef<HTMLLIElement>(null);
   const connection = data?.box.eventsConnection;
   const endCursor = connection?.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
   const fetchingMore = networkStatus === NetworkStatus.fetchMore;
@@ -37,6 +47,16 @@ export function Timeline({ boxId, viewerId }: { boxId: string; viewerId: string 
     return () => observer.disconnect();
   }, [endCursor, fetchingMore, fetchMore]);
 
+  const shown = Boolean(data?.box.eventsConnection);
+  useEffect(() => {
+    if (!onAtBottom || !list.current || !bottom.current) return;
+    const observer = new IntersectionObserver(([entry]) => onAtBottom(entry.isIntersecting), {
+      root: list.current,
+    });
+    observer.observe(bottom.current);
+    return () => observer.disconnect();
+  }, [onAtBottom, shown]);
+
   if (error) {
     // An upstream fault (UPSTREAM_UNAVAILABLE, UPSTREAM_TIMEOUT…) is worth retrying; a
     // FORBIDDEN will say the same again, which is still an answer.
@@ -54,6 +74,7 @@ export function Timeline({ boxId, viewerId }: { boxId: string; viewerId: string 
     // column-reverse: the list starts scrolled to its newest event, and older pages added at the
     // end of the DOM grow upwards without moving what the reader is looking at.
     <ol className="timeline" ref={list} data-testid="timeline">
+      <li ref={bottom} className="timeline-bottom" aria-hidden="true" />
       {connection.nodes.map((event) => (
         <EventItem key={event.id} boxId={boxId} event={event} viewerId={viewerId} />
       ))}

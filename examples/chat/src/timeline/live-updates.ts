@@ -25,6 +25,7 @@ export const TimelineUpdatesSubscription = graphql(`
 
 /** Edits and deletions are folded into their messages: the list never shows them as events. */
 const FOLDED_TYPES = new Set(['MessageEditEvent', 'MessageDeleteEvent']);
+const MEMBERSHIP_TYPES = new Set(['MemberJoinEvent', 'MemberLeaveEvent', 'MemberKickEvent']);
 
 export function useLiveUpdates(boxId: string, viewerId: string, refetch: () => unknown): void {
   useSubscription(TimelineUpdatesSubscription, {
@@ -38,6 +39,10 @@ export function useLiveUpdates(boxId: string, viewerId: string, refetch: () => u
       }
       if (update.event && !FOLDED_TYPES.has(update.event.__typename)) {
         addEventToTimeline(client.cache, update.boxId, update.event);
+      }
+      // Someone joined, left or was removed: the header's member list is out of date.
+      if (update.event && MEMBERSHIP_TYPES.has(update.event.__typename)) {
+        void client.refetchQueries({ include: ['BoxDetails'] });
       }
     },
   });

@@ -46,6 +46,15 @@ export class FileMessageEvent extends BoxEvent {
   })
   readonly deletion: MessageDeletion | null;
 
+  @Field((_type) => String, {
+    nullable: true,
+    description:
+      "Gateway path that streams the encrypted bytes with the caller's credentials (GET /files/{encryptedFileId}); null once deleted.",
+  })
+  get downloadPath(): string | null {
+    return this.encryptedFileId === null ? null : `/files/${this.encryptedFileId}`;
+  }
+
   constructor(base: BoxEventBase, content: FileMessageContent) {
     super(base);
     this.encrypted = content.encrypted;
