@@ -11,6 +11,7 @@ import { UpstreamError } from '../upstream/upstream-errors';
 import type { BoxEventsApi } from '../upstream/upstream-types';
 import { isListed } from './box-update';
 import { missedEvents } from './replay';
+import { encodeCursor } from '../resume/cursor';
 
 export type SubscriptionItem = BoxEventUpdate | GatewayError;
 
@@ -29,6 +30,15 @@ export interface BoxSubscriptionOptions {
   onEnd(reason: EndReason, error?: GatewayError): void;
   onDelivered(kind: 'event' | 'resynced'): void;
   onReplayed(count: number): void;
+  /**
+   * Boxes that start from a client's position (`after`, or a transparent resume): their first
+   * catch-up ends with a notice, as after a drop (graphql-api.md §10.1). Others start silently.
+   */
+  resumed?: ReadonlySet<string>;
+  /** Once every resumed box has had its first replay: the events it replayed in all. */
+  onResumeReplayed?(count: number): void;
+  /** A box's position moved (src/resume/ writes it behind). */
+  onAdvance?(): void;
 }
 
 interface BoxState {
@@ -37,6 +47,9 @@ interface BoxState {
   generation: number;
   /** Live updates held while a replay of this box runs; null when none runs. */
   held: BoxEventUpdate[] | null;
+  /** The cursor of `cursorAnchor`, kept while the anchor does not move. */
+  cursor?: string;
+  cursorAnchor?: string | null;
 }
 
 /** Delivered ids remembered for dedup: far more than a replay page or a socket burst. */
@@ -52,11 +65,19 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
   private closed = false;
   private ended = false;
   private seenOpen = false;
+  private resumePending: Set<string>;
+  private resumeReplayed = 0;
 
   constructor(private readonly options: BoxSubscriptionOptions) {
     for (const [boxId, anchor] of options.anchors) {
       this.boxes.set(boxId, { anchor, generation: 0, held: null });
     }
+    this.resumePending = new Set(options.resumed);
+  }
+
+  /** Box id → the newest listed event delivered (or the start anchor): what a resume starts from. */
+  positions(): Map<string, string | null> {
+    return new Map([...this.boxes].map(([boxId, box]) => [boxId, box.anchor]));
   }
 
   /** Ended (by the client, a failure, the last box left or shutdown). */
@@ -92,7 +113,9 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
   connected(): void {
     const notice = this.seenOpen;
     this.seenOpen = true;
-    for (const boxId of this.boxes.keys()) void this.replay(boxId, notice);
+    for (const boxId of this.boxes.keys()) {
+      void this.replay(boxId, notice || this.resumePending.has(boxId));
+    }
   }
 
   fail(error: GatewayError, reason: EndReason = 'failed'): void {
@@ -161,8 +184,13 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
     if (!box || !event) return;
     if (this.delivered.has(event.id)) return;
     this.remember(event.id);
-    if (isListed(event)) box.anchor = event.id;
-    this.enqueue(update);
+    if (isListed(event)) {
+      box.anchor = event.id;
+      // Built by box-update.ts for every subscriber of the event: reused, not encoded again.
+      if (update.cursor !== '') [box.cursor, box.cursorAnchor] = [update.cursor, event.id];
+      this.options.onAdvance?.();
+    }
+    this.enqueue(update.withCursor(this.cursorOf(update.boxId, box)));
     this.options.onDelivered('event');
     const ownExit =
       (event.type === 'member.kick' || event.type === 'member.leave') &&
@@ -199,10 +227,23 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
     }
     if (fresh > 0) this.options.onReplayed(fresh);
     if (notice && this.boxes.has(boxId)) {
-      this.enqueue(BoxEventUpdate.resyncNotice(boxId));
+      this.enqueue(BoxEventUpdate.resyncNotice(boxId, missed !== null, this.cursorOf(boxId, box)));
       this.options.onDelivered('resynced');
     }
     for (const update of held) this.deliver(update);
+    if (this.resumePending.delete(boxId)) {
+      this.resumeReplayed += fresh;
+      if (this.resumePending.size === 0) this.options.onResumeReplayed?.(this.resumeReplayed);
+    }
+  }
+
+  /** Encoded once per position, not once per delivery. */
+  private cursorOf(boxId: string, box: BoxState): string {
+    if (box.cursor === undefined || box.cursorAnchor !== box.anchor) {
+      box.cursor = encodeCursor({ boxId, eventId: box.anchor });
+      box.cursorAnchor = box.anchor;
+    }
+    return box.cursor;
   }
 
   /** null when nothing can be replayed: the notice alone then tells the client to refetch. */

@@ -14,11 +14,14 @@ import type { UpstreamClient } from '../upstream/upstream-client';
 import { BoxSubscription, type SubscriptionItem } from './box-subscription';
 import { newestEventId } from './replay';
 import { createSocketRegistry, type SocketRegistryOptions } from './socket-registry';
+import { startFrom, type StartPositions } from '../resume/start-positions';
 
 /** What a subscription resolver calls: bound to the caller's credentials and request logger. */
 export type SubscribeToBoxes = (
   identityId: string,
   boxIds: readonly string[],
+  /** Positions from `after` (src/resume/after-argument.ts), checked already. */
+  after?: StartPositions,
 ) => Promise<AsyncIterableIterator<SubscriptionItem>>;
 
 export interface Realtime {
@@ -47,13 +50,15 @@ export function createRealtime(options: RealtimeOptions): Realtime {
   const registry = createSocketRegistry(options);
 
   return {
-    forCaller: (credentials, requestId, transport) => async (identityId, boxIds) => {
+    forCaller: (credentials, requestId, transport) => async (identityId, boxIds, after) => {
       if (!credentials) throw new UnauthenticatedError();
       const api = createBoxEventsApi(options.client, credentials);
       const boxes = [...new Set(boxIds.map((id) => id.toLowerCase()))];
+      // Every box is checked upstream, also those that start from a cursor (which carries no right).
       const anchors = new Map(
         await Promise.all(boxes.map(async (box) => [box, await newestEventId(api, box)] as const)),
       );
+      const start = startFrom(anchors, after);
       const subscriptionId = logId();
       const started = Date.now();
       let delivered = 0;
@@ -61,7 +66,8 @@ export function createRealtime(options: RealtimeOptions): Realtime {
       const subscription = new BoxSubscription({
         api,
         identityId: identityId.toLowerCase(),
-        anchors,
+        anchors: start.anchors,
+        resumed: start.resumed,
         bufferSize: options.subscriberBuffer,
         onOdd: (dto, reason) =>
           logger.warn(
