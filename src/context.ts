@@ -10,6 +10,7 @@ import { createLoaders, type LoadStats, type Loaders } from './loaders/create-lo
 import type { Logger } from './logger';
 import { bindToOperation, type OperationTrace, type Tracing } from './tracing/tracing';
 import type { Realtime, SubscribeToBoxes } from './realtime/realtime';
+import type { ResumeHandle } from './resume/resume-key';
 import { createBoxEventsApi } from './upstream/box-events-api';
 import { forOperation, type OperationStats } from './upstream/operation-api';
 import type { UpstreamClient } from './upstream/upstream-client';
@@ -69,8 +70,16 @@ export function createContext(deps: ContextDeps) {
     id: string;
     headers: RequestHeaders;
     transport?: Transport;
+    /** The transport's name for a subscription, for a transparent resume (src/resume/). */
+    resume?: ResumeHandle;
   }): GatewayContext =>
-    new RequestContext(deps, request.id, request.headers, request.transport ?? 'http');
+    new RequestContext(
+      deps,
+      request.id,
+      request.headers,
+      request.transport ?? 'http',
+      request.resume,
+    );
 }
 
 class RequestContext implements GatewayContext {
@@ -88,6 +97,7 @@ class RequestContext implements GatewayContext {
     readonly requestId: string,
     headers: RequestHeaders,
     private readonly transport: Transport,
+    private readonly resume?: ResumeHandle,
   ) {
     this.credentials = readCredentials(headers);
     this.trace = deps.tracing?.startOperation(headers);
@@ -113,7 +123,12 @@ class RequestContext implements GatewayContext {
   }
 
   get subscribeToBoxes(): SubscribeToBoxes | undefined {
-    return this.deps.realtime?.forCaller(this.credentials, this.requestId, this.transport);
+    return this.deps.realtime?.forCaller(
+      this.credentials,
+      this.requestId,
+      this.transport,
+      this.resume,
+    );
   }
 
   callerKey(): string | null {

@@ -21,6 +21,7 @@ import {
 import type { Limits } from '../config';
 import type { RequestHeaders } from '../auth/credentials';
 import type { GatewayContext, Transport } from '../context';
+import type { ResumeHandle } from '../resume/resume-key';
 import { GatewayError } from '../errors/gateway-errors';
 import {
   noQueryDocument,
@@ -61,6 +62,7 @@ export interface StreamTransportDeps {
     id: string;
     headers: RequestHeaders;
     transport: Transport;
+    resume?: ResumeHandle;
   }): GatewayContext;
   allowedOrigins: readonly string[];
 }

@@ -13,9 +13,12 @@ import { sharedSubscribe } from '../execution/shared-subscribe';
 import type { StreamTransportDeps } from '../execution/stream-operations';
 import { ORIGIN_REFUSED, refusalBody } from '../errors/request-errors';
 import { isOriginAllowed } from './origin-check';
+import type { SseStreams } from '../resume/transport-handles';
 
 export interface GraphqlSseOptions extends StreamTransportDeps {
   path: string;
+  /** `id:` lines and Last-Event-ID resume (src/resume/transport-handles.ts). */
+  streams?: SseStreams;
 }
 
 export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOptions): void {
@@ -28,6 +31,7 @@ export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOpti
         id: String(request.raw.id),
         headers: request.raw.headers,
         transport: 'sse',
+        resume: options.streams?.handleOf(request.raw),
       });
       const documentId = bodyOf(request.raw)?.documentId;
       const prepared = options.operations.prepare({ ...params, documentId }, contextValue);
@@ -62,6 +66,7 @@ export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOpti
       reply.header('x-request-id', request.id ?? randomUUID());
       // The library writes the stream to the raw response itself.
       reply.hijack();
+      options.streams?.tag(request, request.raw, reply.raw, body);
       await handler(request, reply);
     },
   });

@@ -19,11 +19,14 @@ export interface ProbeDeps {
   upstreamReady(): Promise<boolean>;
   /** The upstream circuit state, reported in the /readyz body. */
   circuitState?(): string;
+  /** True once SIGTERM started the drain: not ready, whatever the upstream says. */
+  draining?(): boolean;
 }
 
 export function registerProbes(app: FastifyInstance, deps: ProbeDeps): void {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
+    if (deps.draining?.()) return reply.code(503).send({ status: 'draining' });
     const ready = await deps.upstreamReady();
     return reply.code(ready ? 200 : 503).send({
       status: ready ? 'ready' : 'upstream unavailable',

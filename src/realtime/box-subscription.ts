@@ -11,12 +11,19 @@ import { UpstreamError } from '../upstream/upstream-errors';
 import type { BoxEventsApi } from '../upstream/upstream-types';
 import { isListed } from './box-update';
 import { missedEvents } from './replay';
-import { encodeCursor } from '../resume/cursor';
+import { decodeCursor, encodeCursor } from '../resume/cursor';
 
 export type SubscriptionItem = BoxEventUpdate | GatewayError;
 
 /** Why a subscription ended, for the log line. */
-export type EndReason = 'client' | 'completed' | 'failed' | 'slow_consumer' | 'shutdown';
+export type EndReason =
+  | 'client'
+  | 'completed'
+  | 'failed'
+  | 'slow_consumer'
+  | 'shutdown'
+  /** Another connection resumed the same operation (src/resume/). */
+  | 'taken_over';
 
 export interface BoxSubscriptionOptions {
   api: BoxEventsApi;
@@ -37,7 +44,7 @@ export interface BoxSubscriptionOptions {
   resumed?: ReadonlySet<string>;
   /** Once every resumed box has had its first replay: the events it replayed in all. */
   onResumeReplayed?(count: number): void;
-  /** A box's position moved (src/resume/ writes it behind). */
+  /** A position handed to the transport moved (src/resume/ writes it behind). */
   onAdvance?(): void;
 }
 
@@ -66,6 +73,8 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
   private ended = false;
   private seenOpen = false;
   private resumePending: Set<string>;
+  /** Box id → the cursor of the last update handed to the transport. */
+  private readonly handed = new Map<string, string>();
   private resumeReplayed = 0;
 
   constructor(private readonly options: BoxSubscriptionOptions) {
@@ -75,9 +84,25 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
     this.resumePending = new Set(options.resumed);
   }
 
-  /** Box id → the newest listed event delivered (or the start anchor): what a resume starts from. */
+  /**
+   * Box id → the newest listed event handed to the transport (else where the box started), for
+   * every box subscribed: what a transparent resume starts from. Handed, not queued: what still
+   * waits in the queue when the connection drops was never sent.
+   */
   positions(): Map<string, string | null> {
-    return new Map([...this.boxes].map(([boxId, box]) => [boxId, box.anchor]));
+    return new Map(
+      [...this.options.anchors].map(([boxId, start]) => {
+        const cursor = this.handed.get(boxId);
+        return [boxId, cursor === undefined ? start : (decodeCursor(cursor)?.eventId ?? start)];
+      }),
+    );
+  }
+
+  private hand(item: SubscriptionItem): void {
+    if (!(item instanceof BoxEventUpdate) || item.cursor === '') return;
+    if (this.handed.get(item.boxId) === item.cursor) return;
+    this.handed.set(item.boxId, item.cursor);
+    this.options.onAdvance?.();
   }
 
   /** Ended (by the client, a failure, the last box left or shutdown). */
@@ -134,7 +159,10 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
 
   next(): Promise<IteratorResult<SubscriptionItem>> {
     const value = this.queue.shift();
-    if (value !== undefined) return Promise.resolve({ value, done: false });
+    if (value !== undefined) {
+      this.hand(value);
+      return Promise.resolve({ value, done: false });
+    }
     if (this.closed) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve) => (this.waiter = resolve));
   }
@@ -151,6 +179,7 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
       const waiter = this.waiter;
       this.waiter = undefined;
       const value = this.queue.shift();
+      if (value !== undefined) this.hand(value);
       waiter(value === undefined ? { value: undefined, done: true } : { value, done: false });
     }
     if (!this.ended) {
@@ -164,6 +193,7 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
     if (this.waiter) {
       const waiter = this.waiter;
       this.waiter = undefined;
+      this.hand(item);
       waiter({ value: item, done: false });
       return;
     }
@@ -188,7 +218,6 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
       box.anchor = event.id;
       // Built by box-update.ts for every subscriber of the event: reused, not encoded again.
       if (update.cursor !== '') [box.cursor, box.cursorAnchor] = [update.cursor, event.id];
-      this.options.onAdvance?.();
     }
     this.enqueue(update.withCursor(this.cursorOf(update.boxId, box)));
     this.options.onDelivered('event');

@@ -4,7 +4,6 @@
 // 2. attaches to the caller's shared upstream socket (the registry), waiting until it is open;
 // 3. then the subscription catches up from those anchors, so nothing committed between the
 //    check and the socket is lost.
-import type { Credentials } from '../auth/credentials';
 import { UnauthenticatedError } from '../errors/gateway-errors';
 import type { Logger } from '../logger';
 import { logId } from '../observability/log-ids';
@@ -15,6 +14,9 @@ import { BoxSubscription, type SubscriptionItem } from './box-subscription';
 import { newestEventId } from './replay';
 import { createSocketRegistry, type SocketRegistryOptions } from './socket-registry';
 import { startFrom, type StartPositions } from '../resume/start-positions';
+import type { ResumeHandle } from '../resume/resume-key';
+import { keepsPositions, type Resumer } from '../resume/resumer';
+import { callerKey, type Credentials } from '../auth/credentials';
 
 /** What a subscription resolver calls: bound to the caller's credentials and request logger. */
 export type SubscribeToBoxes = (
@@ -33,6 +35,8 @@ export interface Realtime {
     credentials: Credentials | null,
     requestId: string,
     transport: string,
+    /** What the transport names the operation by, for a transparent resume (src/resume/). */
+    resumeHandle?: ResumeHandle,
   ): SubscribeToBoxes;
   /** Shutdown: every subscription completes, every upstream socket closes. */
   close(): void;
@@ -41,6 +45,8 @@ export interface Realtime {
 export interface RealtimeOptions extends Omit<SocketRegistryOptions, 'metrics' | 'logger'> {
   client: UpstreamClient;
   subscriberBuffer: number;
+  /** Positions for `after` and transparent resume (off with RESUME_WINDOW_S=0). */
+  resumer?: Resumer;
   metrics: Metrics;
   logger: Logger;
 }
@@ -50,7 +56,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
   const registry = createSocketRegistry(options);
 
   return {
-    forCaller: (credentials, requestId, transport) => async (identityId, boxIds, after) => {
+    forCaller: (credentials, requestId, transport, handle) => async (identityId, boxIds, after) => {
       if (!credentials) throw new UnauthenticatedError();
       const api = createBoxEventsApi(options.client, credentials);
       const boxes = [...new Set(boxIds.map((id) => id.toLowerCase()))];
@@ -58,7 +64,13 @@ export function createRealtime(options: RealtimeOptions): Realtime {
       const anchors = new Map(
         await Promise.all(boxes.map(async (box) => [box, await newestEventId(api, box)] as const)),
       );
-      const start = startFrom(anchors, after);
+      const caller = callerKey(credentials);
+      const resume =
+        handle && caller && options.resumer?.enabled
+          ? await options.resumer.begin({ caller, identityId, boxes, handle, requestId })
+          : undefined;
+      // A resume's own positions are newer than the `after` its re-sent variables still carry.
+      const start = startFrom(anchors, after, resume?.positions);
       const subscriptionId = logId();
       const started = Date.now();
       let delivered = 0;
@@ -68,6 +80,9 @@ export function createRealtime(options: RealtimeOptions): Realtime {
         identityId: identityId.toLowerCase(),
         anchors: start.anchors,
         resumed: start.resumed,
+        onResumeReplayed: (count) =>
+          resume ? resume.replayed(count) : options.resumer?.countReplayed(count),
+        onAdvance: resume && (() => resume.advanced()),
         bufferSize: options.subscriberBuffer,
         onOdd: (dto, reason) =>
           logger.warn(
@@ -81,6 +96,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
         onReplayed: (count) => metrics.replayedEvents.inc(count),
         onEnd(reason, error) {
           detach();
+          if (resume && handle) resume.end(keepsPositions(reason, handle));
           metrics.subscriptionsActive.dec({ transport });
           if (error) metrics.errors.inc({ code: error.errorCode });
           logger.info(
@@ -97,6 +113,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
           );
         },
       });
+      resume?.attach(subscription);
       metrics.subscriptionsActive.inc({ transport });
       logger.info(
         { requestId, subscriptionId, transport, boxes: boxes.length },
