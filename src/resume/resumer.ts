@@ -82,7 +82,9 @@ interface Tracked {
 export function createResumer(options: ResumerOptions): Resumer {
   const { store, windowMs, metrics, logger } = options;
   const replica = randomUUID();
-  const active = new Map<string, Tracked>();
+  // Running subscriptions, and ended ones until their last positions are written: a client
+  // reconnecting to this replica resumes from these, fresher than the store.
+  const local = new Map<string, Tracked>();
   const dirty = new Set<Tracked>();
   let lastRefresh = Date.now();
 
@@ -104,7 +106,7 @@ export function createResumer(options: ResumerOptions): Resumer {
     // A running subscription's record is rewritten well within its expiry even with no event.
     if (Date.now() - lastRefresh > windowMs / 2) {
       lastRefresh = Date.now();
-      for (const tracked of active.values()) dirty.add(tracked);
+      for (const tracked of local.values()) if (!tracked.ended) dirty.add(tracked);
     }
     const batch = [...dirty];
     dirty.clear();
@@ -114,10 +116,11 @@ export function createResumer(options: ResumerOptions): Resumer {
       const refusedKeys = await store.write(writes);
       metrics.writes.inc(writes.length - refusedKeys.size);
       for (const tracked of batch) {
+        if (tracked.ended && local.get(tracked.key) === tracked) local.delete(tracked.key);
         if (!refusedKeys.has(tracked.key) || tracked.lost) continue;
         // Another replica resumed this operation: this one's client is gone.
         tracked.lost = true;
-        if (active.get(tracked.key) === tracked) active.delete(tracked.key);
+        if (local.get(tracked.key) === tracked) local.delete(tracked.key);
         tracked.subscription?.complete('taken_over');
       }
     } catch (error) {
@@ -137,12 +140,13 @@ export function createResumer(options: ResumerOptions): Resumer {
     key: string,
     boxes: readonly string[],
   ): Promise<{ outcome: ResumeOutcome; positions?: Map<string, string | null> }> => {
-    const local = active.get(key);
-    if (local?.subscription && !local.lost) {
-      const positions = local.subscription.positions();
-      local.lost = true;
-      active.delete(key);
-      local.subscription.complete('taken_over');
+    const here = local.get(key);
+    if (here?.subscription && !here.lost) {
+      const positions = here.subscription.positions();
+      here.lost = true;
+      local.delete(key);
+      if (here.ended) return { outcome: 'resumed', positions };
+      here.subscription.complete('taken_over');
       return { outcome: 'taken_over', positions };
     }
     const record = await store.get(key);
@@ -184,7 +188,7 @@ export function createResumer(options: ResumerOptions): Resumer {
         outcome,
         attach(subscription) {
           tracked.subscription = subscription;
-          active.set(key, tracked);
+          local.set(key, tracked);
           dirty.add(tracked);
         },
         advanced() {
@@ -195,13 +199,14 @@ export function createResumer(options: ResumerOptions): Resumer {
           if (positions) log(count);
         },
         end(keep) {
-          if (active.get(key) === tracked) active.delete(key);
           if (tracked.lost) return;
           if (keep) {
+            // Stays in `local` until written (flush), for a reconnect to this replica.
             tracked.ended = true;
             dirty.add(tracked);
             return;
           }
+          if (local.get(key) === tracked) local.delete(key);
           tracked.lost = true;
           dirty.delete(tracked);
           store.delete(key).catch(() => {});
