@@ -12,6 +12,7 @@ import type { BoxEventsApi } from '../upstream/upstream-types';
 import { isListed } from './box-update';
 import { missedEvents } from './replay';
 import { decodeCursor, encodeCursor } from '../resume/cursor';
+import { skipThrough } from '../resume/start-positions';
 
 export type SubscriptionItem = BoxEventUpdate | GatewayError;
 
@@ -42,6 +43,8 @@ export interface BoxSubscriptionOptions {
    * catch-up ends with a notice, as after a drop (graphql-api.md §10.1). Others start silently.
    */
   resumed?: ReadonlySet<string>;
+  /** Box → an `after` position that may be newer than its anchor: skipped to if replayed. */
+  alsoAfter?: ReadonlyMap<string, string>;
   /** Once every resumed box has had its first replay: the events it replayed in all. */
   onResumeReplayed?(count: number): void;
   /** A position handed to the transport moved (src/resume/ writes it behind). */
@@ -73,6 +76,7 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
   private ended = false;
   private seenOpen = false;
   private resumePending: Set<string>;
+  private readonly alsoAfter: Map<string, string>;
   /** Box id → the cursor of the last update handed to the transport. */
   private readonly handed = new Map<string, string>();
   private resumeReplayed = 0;
@@ -82,6 +86,7 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
       this.boxes.set(boxId, { anchor, generation: 0, held: null });
     }
     this.resumePending = new Set(options.resumed);
+    this.alsoAfter = new Map(options.alsoAfter);
   }
 
   /**
@@ -242,8 +247,15 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
     if (!box) return;
     const generation = ++box.generation;
     box.held ??= [];
-    const missed = await this.readMissed(boxId, box.anchor);
+    let missed = await this.readMissed(boxId, box.anchor);
     if (this.closed || box.generation !== generation || this.boxes.get(boxId) !== box) return;
+    const after = this.alsoAfter.get(boxId);
+    if (missed && after !== undefined) {
+      this.alsoAfter.delete(boxId);
+      const skip = skipThrough(missed, after);
+      missed = skip.events;
+      if (skip.skipped) box.anchor = after;
+    }
     const held = box.held ?? [];
     box.held = null;
     const replayed = (missed ?? []).map(

@@ -69,7 +69,8 @@ export function createRealtime(options: RealtimeOptions): Realtime {
         handle && caller && options.resumer?.enabled
           ? await options.resumer.begin({ caller, identityId, boxes, handle, requestId })
           : undefined;
-      // A resume's own positions are newer than the `after` its re-sent variables still carry.
+      // A resume's stored positions and `after`: the replay starts at the stored one and skips
+      // to `after`'s when it passes it (start-positions.ts), so whichever is newer wins.
       const start = startFrom(anchors, after, resume?.positions);
       const subscriptionId = logId();
       const started = Date.now();
@@ -80,6 +81,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
         identityId: identityId.toLowerCase(),
         anchors: start.anchors,
         resumed: start.resumed,
+        alsoAfter: start.alsoAfter,
         onResumeReplayed: (count) =>
           resume ? resume.replayed(count) : options.resumer?.countReplayed(count),
         onAdvance: resume && (() => resume.advanced()),

@@ -51,6 +51,20 @@ async function until(what: string, check: () => boolean, timeoutMs = 20_000) {
   }
 }
 
+/** Live once counted: the gauge moves after a subscription took its starting point. */
+async function untilActive(count: number) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const metrics = await (await fetch(t.gateway.url.replace('/graphql', '/metrics'))).text();
+    const active = Number(
+      /gateway_subscriptions_active\{transport="ws"\} (\d+)/.exec(metrics)?.[1],
+    );
+    if (active === count) return;
+    if (Date.now() > deadline) throw new Error(`${active} subscriptions active, not ${count}`);
+    await sleep(20);
+  }
+}
+
 async function post(n: number): Promise<string> {
   const response = await t.gql(
     POST,
@@ -142,13 +156,9 @@ it("the client's own complete drops the positions: the same id later starts at n
   await until('live', () => t.emulator.openSockets() === 1);
   await first.stop();
   await post(4);
+  await untilActive(0);
   const again = follow('alice', 'completed-id');
-  // Live once counted: the gauge moves after the subscription took its starting point.
-  let active = 0;
-  while (active !== 1) {
-    const metrics = await (await fetch(t.gateway.url.replace('/graphql', '/metrics'))).text();
-    active = Number(/gateway_subscriptions_active\{transport="ws"\} (\d+)/.exec(metrics)?.[1]);
-  }
+  await untilActive(1);
   const live = await post(5);
   await until('live event', () => again.events().length === 1);
   expect(again.events()).toEqual([live]);
@@ -246,6 +256,71 @@ it('Redis down: positions fall back to process memory, logged and counted, and r
   } finally {
     await redis.start();
   }
+});
+
+it('a stored position and a newer `after` for the same box: the newer wins, nothing is replayed twice', async () => {
+  const WITH_CURSOR = `subscription Follow($identityId: UUID!, $boxIds: [UUID!]!, $after: [String!]) {
+    boxEvents(identityId: $identityId, boxIds: $boxIds, after: $after) { resynced recovered cursor event { id } }
+  }`;
+  /** `retryWaitMs` null: it comes back only when the test ends. */
+  const open = (operationId: string, after: string[] | null, retryWaitMs: number | null) => {
+    let release = () => {};
+    const sockets: WebSocket[] = [];
+    class Tracked extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols);
+        sockets.push(this);
+      }
+    }
+    const client = createClient({
+      url: t.gateway.url.replace(/^http/, 'ws'),
+      webSocketImpl: Tracked,
+      connectionParams: { authorization: `Bearer ${DEMO_TOKENS.alice}` },
+      generateID: () => operationId,
+      retryAttempts: Infinity,
+      shouldRetry: () => true,
+      retryWait: () =>
+        retryWaitMs === null
+          ? new Promise<void>((resolve) => (release = resolve))
+          : sleep(retryWaitMs),
+    });
+    const updates: Data[] = [];
+    client.subscribe<Data>(
+      {
+        query: WITH_CURSOR,
+        variables: { identityId: callers.alice.identityId, boxIds: [welcome], after },
+      },
+      { next: (r) => updates.push(r.data?.boxEvents ?? r), error: () => {}, complete: () => {} },
+    );
+    stops.push(async () => {
+      const disposed = client.dispose();
+      release();
+      await disposed;
+    });
+    return { updates, cut: () => sockets.at(-1)?.terminate() };
+  };
+  // Its stored position stays at p1: it comes back only long after the test.
+  const stale = open('mixed', null, null);
+  await until('live', () => t.emulator.openSockets() === 1);
+  await post(20);
+  await until('p1', () => stale.updates.length === 1);
+  stale.cut();
+  await untilActive(0);
+  // Another subscription sees two more and hands over its cursor, newer than the stored one.
+  const other = open('other', null, 50);
+  await untilActive(1);
+  await post(21);
+  await post(22);
+  await until('p2, p3', () => other.updates.length === 2);
+  const newer = open('mixed', [other.updates[1].cursor], 50);
+  await until('notice', () => newer.updates.some((u) => u.resynced));
+  const live = await post(23);
+  await until('live', () => newer.updates.some((u) => u.event?.id === live));
+  expect(newer.updates.map((u) => (u.resynced ? `notice:${u.recovered}` : u.event.id))).toEqual([
+    'notice:true',
+    live,
+  ]);
+  expect(newer.updates[0].cursor).toBe(other.updates[1].cursor);
 });
 
 it('counts the outcomes in /metrics', async () => {
