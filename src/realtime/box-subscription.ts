@@ -11,8 +11,8 @@ import { UpstreamError } from '../upstream/upstream-errors';
 import type { BoxEventsApi } from '../upstream/upstream-types';
 import { isListed } from './box-update';
 import { missedEvents } from './replay';
-import { decodeCursor, encodeCursor } from '../resume/cursor';
-import { skipThrough } from '../resume/start-positions';
+import { encodeCursor } from '../resume/cursor';
+import type { DeliveryTracker } from '../resume/delivery-tracker';
 
 export type SubscriptionItem = BoxEventUpdate | GatewayError;
 
@@ -39,16 +39,10 @@ export interface BoxSubscriptionOptions {
   onDelivered(kind: 'event' | 'resynced'): void;
   onReplayed(count: number): void;
   /**
-   * Boxes that start from a client's position (`after`, or a transparent resume): their first
-   * catch-up ends with a notice, as after a drop (graphql-api.md §10.1). Others start silently.
+   * Resuming (src/resume/): boxes that start from a client's position, whose first catch-up
+   * ends with a notice as after a drop (graphql-api.md §10.1), and the positions handed out.
    */
-  resumed?: ReadonlySet<string>;
-  /** Box → an `after` position that may be newer than its anchor: skipped to if replayed. */
-  alsoAfter?: ReadonlyMap<string, string>;
-  /** Once every resumed box has had its first replay: the events it replayed in all. */
-  onResumeReplayed?(count: number): void;
-  /** A position handed to the transport moved (src/resume/ writes it behind). */
-  onAdvance?(): void;
+  tracker?: DeliveryTracker;
 }
 
 interface BoxState {
@@ -75,39 +69,11 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
   private closed = false;
   private ended = false;
   private seenOpen = false;
-  private resumePending: Set<string>;
-  private readonly alsoAfter: Map<string, string>;
-  /** Box id → the cursor of the last update handed to the transport. */
-  private readonly handed = new Map<string, string>();
-  private resumeReplayed = 0;
 
   constructor(private readonly options: BoxSubscriptionOptions) {
     for (const [boxId, anchor] of options.anchors) {
       this.boxes.set(boxId, { anchor, generation: 0, held: null });
     }
-    this.resumePending = new Set(options.resumed);
-    this.alsoAfter = new Map(options.alsoAfter);
-  }
-
-  /**
-   * Box id → the newest listed event handed to the transport (else where the box started), for
-   * every box subscribed: what a transparent resume starts from. Handed, not queued: what still
-   * waits in the queue when the connection drops was never sent.
-   */
-  positions(): Map<string, string | null> {
-    return new Map(
-      [...this.options.anchors].map(([boxId, start]) => {
-        const cursor = this.handed.get(boxId);
-        return [boxId, cursor === undefined ? start : (decodeCursor(cursor)?.eventId ?? start)];
-      }),
-    );
-  }
-
-  private hand(item: SubscriptionItem): void {
-    if (!(item instanceof BoxEventUpdate) || item.cursor === '') return;
-    if (this.handed.get(item.boxId) === item.cursor) return;
-    this.handed.set(item.boxId, item.cursor);
-    this.options.onAdvance?.();
   }
 
   /** Ended (by the client, a failure, the last box left or shutdown). */
@@ -144,7 +110,7 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
     const notice = this.seenOpen;
     this.seenOpen = true;
     for (const boxId of this.boxes.keys()) {
-      void this.replay(boxId, notice || this.resumePending.has(boxId));
+      void this.replay(boxId, notice || this.options.tracker?.noticeFirst(boxId) === true);
     }
   }
 
@@ -165,7 +131,7 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
   next(): Promise<IteratorResult<SubscriptionItem>> {
     const value = this.queue.shift();
     if (value !== undefined) {
-      this.hand(value);
+      this.options.tracker?.handed(value);
       return Promise.resolve({ value, done: false });
     }
     if (this.closed) return Promise.resolve({ value: undefined, done: true });
@@ -184,7 +150,7 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
       const waiter = this.waiter;
       this.waiter = undefined;
       const value = this.queue.shift();
-      if (value !== undefined) this.hand(value);
+      if (value !== undefined) this.options.tracker?.handed(value);
       waiter(value === undefined ? { value: undefined, done: true } : { value, done: false });
     }
     if (!this.ended) {
@@ -198,7 +164,7 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
     if (this.waiter) {
       const waiter = this.waiter;
       this.waiter = undefined;
-      this.hand(item);
+      this.options.tracker?.handed(item);
       waiter({ value: item, done: false });
       return;
     }
@@ -249,13 +215,8 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
     box.held ??= [];
     let missed = await this.readMissed(boxId, box.anchor);
     if (this.closed || box.generation !== generation || this.boxes.get(boxId) !== box) return;
-    const after = this.alsoAfter.get(boxId);
-    if (missed && after !== undefined) {
-      this.alsoAfter.delete(boxId);
-      const skip = skipThrough(missed, after);
-      missed = skip.events;
-      if (skip.skipped) box.anchor = after;
-    }
+    const trimmed = this.options.tracker?.trim(boxId, missed);
+    if (trimmed) [missed, box.anchor] = [trimmed.missed, trimmed.anchor ?? box.anchor];
     const held = box.held ?? [];
     box.held = null;
     const replayed = (missed ?? []).map(
@@ -272,10 +233,7 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
       this.options.onDelivered('resynced');
     }
     for (const update of held) this.deliver(update);
-    if (this.resumePending.delete(boxId)) {
-      this.resumeReplayed += fresh;
-      if (this.resumePending.size === 0) this.options.onResumeReplayed?.(this.resumeReplayed);
-    }
+    this.options.tracker?.replayed(boxId, fresh);
   }
 
   /** Encoded once per position, not once per delivery. */

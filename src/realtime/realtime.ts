@@ -16,6 +16,7 @@ import { createSocketRegistry, type SocketRegistryOptions } from './socket-regis
 import { startFrom, type StartPositions } from '../resume/start-positions';
 import type { ResumeHandle } from '../resume/resume-key';
 import { keepsPositions, type Resumer } from '../resume/resumer';
+import { DeliveryTracker } from '../resume/delivery-tracker';
 import { callerKey, type Credentials } from '../auth/credentials';
 
 /** What a subscription resolver calls: bound to the caller's credentials and request logger. */
@@ -72,6 +73,14 @@ export function createRealtime(options: RealtimeOptions): Realtime {
       // A resume's stored positions and `after`: the replay starts at the stored one and skips
       // to `after`'s when it passes it (start-positions.ts), so whichever is newer wins.
       const start = startFrom(anchors, after, resume?.positions);
+      const tracker = new DeliveryTracker({
+        starts: start.anchors,
+        resumed: start.resumed,
+        alsoAfter: start.alsoAfter,
+        onResumeReplayed: (count) =>
+          resume ? resume.replayed(count) : options.resumer?.countReplayed(count),
+        onAdvance: resume && (() => resume.advanced()),
+      });
       const subscriptionId = logId();
       const started = Date.now();
       let delivered = 0;
@@ -80,11 +89,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
         api,
         identityId: identityId.toLowerCase(),
         anchors: start.anchors,
-        resumed: start.resumed,
-        alsoAfter: start.alsoAfter,
-        onResumeReplayed: (count) =>
-          resume ? resume.replayed(count) : options.resumer?.countReplayed(count),
-        onAdvance: resume && (() => resume.advanced()),
+        tracker,
         bufferSize: options.subscriberBuffer,
         onOdd: (dto, reason) =>
           logger.warn(
@@ -115,7 +120,10 @@ export function createRealtime(options: RealtimeOptions): Realtime {
           );
         },
       });
-      resume?.attach(subscription);
+      resume?.attach({
+        positions: () => tracker.positions(),
+        complete: (reason) => subscription.complete(reason),
+      });
       metrics.subscriptionsActive.inc({ transport });
       logger.info(
         { requestId, subscriptionId, transport, boxes: boxes.length },
