@@ -121,7 +121,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
         },
       });
       resume?.attach({
-        positions: () => tracker.positions(),
+        snapshot: () => tracker.snapshot(),
         complete: (reason) => subscription.complete(reason),
       });
       metrics.subscriptionsActive.inc({ transport });

@@ -20,12 +20,42 @@ export interface DeliveryTrackerOptions {
   onAdvance?(): void;
 }
 
+/** Position moves kept for an SSE client that says, by Last-Event-ID, it got less than was sent. */
+const RECENT_MOVES = 32;
+
+/** A position move: the `next` event's sequence number, the box, its position before. */
+export type Move = [sequence: number, boxId: string, before: string | null];
+
+/** What a subscription's record holds. */
+export interface Snapshot {
+  boxes: Map<string, string | null>;
+  /** `next` events handed out so far (the SSE `id:` line's number of the last one). */
+  sequence: number;
+  recent: Move[];
+}
+
+/**
+ * The positions as they were once the client had event `seen` (its Last-Event-ID): the moves
+ * after it are undone. A client further behind than the moves kept gets the oldest kept.
+ */
+export function positionsAt(snapshot: Snapshot, seen: number): Map<string, string | null> {
+  const at = new Map(snapshot.boxes);
+  for (let i = snapshot.recent.length - 1; i >= 0; i--) {
+    const [sequence, boxId, before] = snapshot.recent[i];
+    if (sequence <= seen) break;
+    at.set(boxId, before);
+  }
+  return at;
+}
+
 export class DeliveryTracker {
   private readonly pending: Set<string>;
   private readonly alsoAfter: Map<string, string>;
   /** Box id → the cursor of the last update handed to the transport. */
   private readonly handedCursors = new Map<string, string>();
   private replayedCount = 0;
+  private sequence = 0;
+  private readonly recent: Move[] = [];
 
   constructor(private readonly options: DeliveryTrackerOptions) {
     this.pending = new Set(options.resumed);
@@ -56,12 +86,25 @@ export class DeliveryTracker {
     if (this.pending.size === 0) this.options.onResumeReplayed?.(this.replayedCount);
   }
 
-  /** An item went to the transport. */
+  /** An item went to the transport: one `next` event, whatever it holds. */
   handed(item: unknown): void {
+    this.sequence++;
     if (!(item instanceof BoxEventUpdate) || item.cursor === '') return;
     if (this.handedCursors.get(item.boxId) === item.cursor) return;
+    this.recent.push([this.sequence, item.boxId, this.positionOf(item.boxId)]);
+    if (this.recent.length > RECENT_MOVES) this.recent.shift();
     this.handedCursors.set(item.boxId, item.cursor);
     this.options.onAdvance?.();
+  }
+
+  snapshot(): Snapshot {
+    return { boxes: this.positions(), sequence: this.sequence, recent: [...this.recent] };
+  }
+
+  private positionOf(boxId: string): string | null {
+    const start = this.options.starts.get(boxId) ?? null;
+    const cursor = this.handedCursors.get(boxId);
+    return cursor === undefined ? start : (decodeCursor(cursor)?.eventId ?? start);
   }
 
   /**
@@ -70,11 +113,6 @@ export class DeliveryTracker {
    * drops was never sent.
    */
   positions(): Map<string, string | null> {
-    return new Map(
-      [...this.options.starts].map(([boxId, start]) => {
-        const cursor = this.handedCursors.get(boxId);
-        return [boxId, cursor === undefined ? start : (decodeCursor(cursor)?.eventId ?? start)];
-      }),
-    );
+    return new Map([...this.options.starts.keys()].map((boxId) => [boxId, this.positionOf(boxId)]));
   }
 }

@@ -3,6 +3,7 @@
 // contract asks: entries in total and per credential (least recently written evicted first),
 // and each entry's size.
 import { LRUCache } from 'lru-cache';
+import type { Move } from './delivery-tracker';
 
 /** One subscription's positions, as stored. */
 export interface ResumeRecord {
@@ -16,6 +17,8 @@ export interface ResumeRecord {
   ended: boolean;
   /** Date.now() of the write. */
   at: number;
+  /** SSE only: the last position moves, undone back to a Last-Event-ID (delivery-tracker.ts). */
+  recent?: Move[];
 }
 
 export interface PositionWrite {

@@ -11,6 +11,8 @@ export interface ResumeHandle {
   id: string;
   /** WebSocket: whether its connection has closed (then an end is not the client's `complete`). */
   connectionClosed?(): boolean;
+  /** SSE: the number of the last `next` event the client says it got (Last-Event-ID). */
+  lastSeen?: number;
 }
 
 export function resumeKey(caller: string, identityId: string, handle: ResumeHandle): string {

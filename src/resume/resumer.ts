@@ -10,10 +10,11 @@ import type { Logger } from '../logger';
 import type { PositionStore, PositionWrite, ResumeRecord } from './position-store';
 import type { ResumeMetrics, ResumeOutcome } from './resume-metrics';
 import { resumeKey, type ResumeHandle } from './resume-key';
+import { positionsAt, type Snapshot } from './delivery-tracker';
 
 /** What the resumer needs of a running subscription (realtime/box-subscription.ts). */
 export interface Resumable {
-  positions(): Map<string, string | null>;
+  snapshot(): Snapshot;
   complete(reason: 'taken_over'): void;
 }
 
@@ -77,6 +78,8 @@ interface Tracked {
   ended: boolean;
   /** Taken over by another: writes nothing more. */
   lost: boolean;
+  /** Keeps the recent moves in its record, for Last-Event-ID. */
+  sse: boolean;
 }
 
 export function createResumer(options: ResumerOptions): Resumer {
@@ -90,12 +93,14 @@ export function createResumer(options: ResumerOptions): Resumer {
 
   const toWrite = (tracked: Tracked): PositionWrite | undefined => {
     if (!tracked.subscription || tracked.lost) return undefined;
+    const snapshot = tracked.subscription.snapshot();
     const record: ResumeRecord = {
       caller: tracked.caller,
-      boxes: Object.fromEntries(tracked.subscription.positions()),
+      boxes: Object.fromEntries(snapshot.boxes),
       owner: tracked.owner,
       ended: tracked.ended,
       at: Date.now(),
+      ...(tracked.sse ? { recent: snapshot.recent } : {}),
     };
     const write = { key: tracked.key, record, ifOwner: tracked.claimed };
     tracked.claimed = true;
@@ -139,10 +144,14 @@ export function createResumer(options: ResumerOptions): Resumer {
   const outcomeOf = async (
     key: string,
     boxes: readonly string[],
+    seen: number | undefined,
   ): Promise<{ outcome: ResumeOutcome; positions?: Map<string, string | null> }> => {
+    // SSE: the client said which event it got last; what was sent after it is sent again.
+    const at = (snapshot: Snapshot) =>
+      seen === undefined ? snapshot.boxes : positionsAt(snapshot, seen);
     const here = local.get(key);
     if (here?.subscription && !here.lost) {
-      const positions = here.subscription.positions();
+      const positions = at(here.subscription.snapshot());
       here.lost = true;
       local.delete(key);
       if (here.ended) return { outcome: 'resumed', positions };
@@ -156,7 +165,11 @@ export function createResumer(options: ResumerOptions): Resumer {
       boxes.every((box) => box in record.boxes);
     if (!record || !sameBoxes) return { outcome: 'not_found' };
     if (Date.now() - record.at > windowMs) return { outcome: 'expired' };
-    const positions = new Map(Object.entries(record.boxes));
+    const positions = at({
+      boxes: new Map(Object.entries(record.boxes)),
+      sequence: 0,
+      recent: record.recent ?? [],
+    });
     return { outcome: record.ended ? 'resumed' : 'taken_over', positions };
   };
 
@@ -165,7 +178,7 @@ export function createResumer(options: ResumerOptions): Resumer {
     countReplayed: (count) => metrics.replayed.inc(count),
     async begin({ caller, identityId, boxes, handle, requestId }) {
       const key = resumeKey(caller, identityId, handle);
-      const { outcome, positions } = await outcomeOf(key, boxes);
+      const { outcome, positions } = await outcomeOf(key, boxes, handle.lastSeen);
       metrics.resumes.inc({ outcome, transport: handle.transport });
       const log = (replayed: number) => {
         const line = { requestId, transport: handle.transport, outcome, replayed };
@@ -182,6 +195,7 @@ export function createResumer(options: ResumerOptions): Resumer {
         claimed: false,
         ended: false,
         lost: false,
+        sse: handle.transport === 'sse',
       };
       return {
         positions,

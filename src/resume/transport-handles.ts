@@ -23,7 +23,7 @@ export function wsResumeHandle(operationId: string, connection: object): ResumeH
 }
 
 /** Stream ids: 16 random bytes, base64url, then a sequence number. */
-const STREAM_ID = /^([A-Za-z0-9_-]{22})\.\d{1,15}$/;
+const STREAM_ID = /^([A-Za-z0-9_-]{22})\.(\d{1,15})$/;
 
 /** One gateway's SSE streams (tests run several gateways in one process). */
 export interface SseStreams {
@@ -47,8 +47,8 @@ export function createSseStreams(): SseStreams {
   return {
     tag(request, raw, response, body) {
       const lastEventId = raw.headers['last-event-id'];
-      const named = typeof lastEventId === 'string' ? STREAM_ID.exec(lastEventId)?.[1] : undefined;
-      const stream = named ?? randomBytes(16).toString('base64url');
+      const named = typeof lastEventId === 'string' ? STREAM_ID.exec(lastEventId) : null;
+      const stream = named?.[1] ?? randomBytes(16).toString('base64url');
       let sequence = 0;
       const write = response.write.bind(response) as (...args: unknown[]) => boolean;
       response.write = ((chunk: unknown, ...rest: unknown[]) => {
@@ -62,7 +62,11 @@ export function createSseStreams(): SseStreams {
       const digest = createHash('sha256')
         .update(JSON.stringify(body ?? null))
         .digest('base64url');
-      handles.set(request, { transport: 'sse', id: `${stream}\n${digest}` });
+      handles.set(request, {
+        transport: 'sse',
+        id: `${stream}\n${digest}`,
+        ...(named ? { lastSeen: Number(named[2]) } : {}),
+      });
     },
     handleOf: (request) => handles.get(request),
     endAll() {

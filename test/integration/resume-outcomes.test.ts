@@ -234,6 +234,44 @@ it('SSE: Last-Event-ID resumes its own stream; another caller naming that id get
   expect(alice.updates.map((u) => u.event?.id)).toEqual([first, live]);
 });
 
+it('SSE: a Last-Event-ID older than what was sent resumes from there: what the client missed is sent again', async () => {
+  const body = {
+    query: FOLLOW,
+    variables: { identityId: callers.alice.identityId, boxIds: [welcome] },
+  };
+  const first = resumingSse(t.gateway.url, DEMO_TOKENS.alice, body);
+  await until('live', () => t.emulator.openSockets() === 1);
+  const sent = [await post(30), await post(31), await post(32)];
+  await until('three', () => first.updates.length === 3);
+  const stream = first.lastEventId!.split('.')[0];
+  await first.stop();
+  // The client says it got only the first of the three (the rest was lost on the wire).
+  const response = await fetch(`${t.gateway.url}/stream`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      authorization: `Bearer ${DEMO_TOKENS.alice}`,
+      'last-event-id': `${stream}.1`,
+    },
+    body: JSON.stringify(body),
+  });
+  const reader = response.body!.getReader();
+  let text = '';
+  while (!text.includes('"resynced":true')) {
+    text += new TextDecoder().decode((await reader.read()).value);
+  }
+  await reader.cancel();
+  const got = [...text.matchAll(/^data: (.*)$/gm)].map((m) => JSON.parse(m[1]).data.boxEvents);
+  expect(got.map((u) => (u.resynced ? `notice:${u.recovered}` : u.event.id))).toEqual([
+    sent[1],
+    sent[2],
+    'notice:true',
+  ]);
+  // The same stream goes on under its own name.
+  expect(text).toMatch(new RegExp(`^id: ${stream}\\.1$`, 'm'));
+});
+
 it('Redis down: positions fall back to process memory, logged and counted, and resume still works here', async () => {
   await redis.stop();
   try {
