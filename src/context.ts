@@ -12,6 +12,7 @@ import { UPDATE_BOX } from './limits/operation-plan';
 import type { Logger } from './logger';
 import { bindToOperation, type OperationTrace, type Tracing } from './tracing/tracing';
 import type { Realtime, SubscribeToBoxes, SubscribeToMyBoxes } from './realtime/realtime';
+import type { ResumeHandle } from './resume/resume-key';
 import { createBoxEventsApi } from './upstream/box-events-api';
 import { withLane, type FairShare } from './upstream/fair-share';
 import { forOperation, type OperationStats } from './upstream/operation-api';
@@ -91,6 +92,8 @@ export function createContext(deps: ContextDeps) {
     id: string;
     headers: RequestHeaders;
     transport?: Transport;
+    /** The transport's name for a subscription, for a transparent resume (src/resume/). */
+    resume?: ResumeHandle;
   }): GatewayContext =>
     new RequestContext(
       deps,
@@ -98,6 +101,7 @@ export function createContext(deps: ContextDeps) {
       readCredentials(request.headers),
       request.transport ?? 'http',
       deps.tracing?.startOperation(request.headers),
+      request.resume,
     );
 }
 
@@ -118,6 +122,7 @@ class RequestContext implements GatewayContext {
     private readonly credentials: Credentials | null,
     private readonly transport: Transport,
     trace: OperationTrace | undefined,
+    private readonly resume?: ResumeHandle,
   ) {
     this.trace = trace;
     if (this.trace) this.loadStats = { loads: 0, fetches: 0 };
@@ -172,6 +177,7 @@ class RequestContext implements GatewayContext {
       this.requestId,
       this.transport,
       this.api,
+      this.resume,
     );
   }
 

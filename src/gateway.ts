@@ -40,6 +40,7 @@ import { createStreamPipeline } from './pipeline/stream-operation';
 import { gatewayRules } from './pipeline/validate';
 import { observeUpstream } from './observability/upstream-observer';
 import { createRealtime } from './realtime/realtime';
+import { createPositions } from './resume/create-positions';
 import { buildGatewaySchema } from './schema/build-schema';
 import { redisApqCache } from './shared-state/redis-apq-cache';
 import { createRedisConnection } from './shared-state/redis-connection';
@@ -70,6 +71,8 @@ export type GatewayConfig = Config & {
 export interface Gateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql */
   url: string;
+  /** SIGTERM: /readyz answers 503 from now on, while everything else still serves. */
+  drain(): void;
   close(): Promise<void>;
 }
 
@@ -135,6 +138,8 @@ export async function createGateway(
   // Set by close(): a response finished while draining closes its keep-alive connection, else
   // the connection of an operation in flight at SIGTERM holds server.close() open (72 s idle).
   let draining = false;
+  // Set by drain(): only readiness changes, so a load balancer moves new connections away first.
+  let leaving = false;
   // Callback-style hooks (here and in http/csrf-guard.ts) run on every request: an async one
   // costs Fastify a promise and a microtask turn for nothing asynchronous.
   app.addHook('onSend', (request, reply, payload, done) => {
@@ -204,8 +209,10 @@ export async function createGateway(
   await apollo.start();
 
   const { realtime: settings } = config;
+  const positions = createPositions(config, { redis, logger, registry: metrics.registry });
   const realtime = createRealtime({
     client,
+    resumer: positions.resumer,
     wsBase: settings.upstreamWsUrl ?? config.upstreamUrl.replace(/^http/, 'ws'),
     maxSockets: settings.maxUpstreamSockets,
     lingerMs: settings.socketLingerMs,
@@ -245,7 +252,7 @@ export async function createGateway(
     createContext: context,
     allowedOrigins: settings.allowedOrigins,
   };
-  registerGraphqlSse(app, { ...streams, path: '/graphql/stream', logger });
+  registerGraphqlSse(app, { ...streams, path: '/graphql/stream', logger, streams: positions.sse });
   await app.register(fastifyApollo(apollo), {
     context: async (request) => context({ id: String(request.id), headers: request.headers }),
   });
@@ -255,6 +262,7 @@ export async function createGateway(
     upstreamReady: () => client.ping(),
     readyCacheMs: config.readyzCacheMs,
     circuitState: () => client.circuitState(),
+    draining: () => leaving,
   });
 
   await app.listen({ port: config.port, host: config.host });
@@ -271,13 +279,22 @@ export async function createGateway(
 
   return {
     url: `http://${host}:${port}/graphql`,
+    drain() {
+      leaving = true;
+    },
     async close() {
       draining = true;
-      // Clients first (WebSocket close 1001, SSE streams ended) so they reconnect elsewhere,
-      // then the upstream sockets, then in-flight HTTP operations.
+      leaving = true;
+      // Positions first, all at once, so a client reconnecting elsewhere resumes from them;
+      // then clients (WebSocket close 1001, SSE streams ended without `complete`) so they
+      // reconnect, the upstream sockets, the last positions, then in-flight HTTP operations.
+      await positions.resumer.flushAll();
+      positions.sse.endAll();
       const closingSockets = websockets.close();
       realtime.close();
       await closingSockets;
+      await positions.resumer.flushAll();
+      positions.resumer.close();
       await app.close();
       await apollo.stop();
       await client.close();

@@ -83,8 +83,12 @@ export interface Config {
   readyzCacheMs: number;
   /** Introspection and field suggestions. @default true, false when NODE_ENV=production */
   introspection: boolean;
-  /** How long SIGTERM waits for in-flight operations. @default 10000 */
+  /** Former name of shutdownTimeoutMs (SHUTDOWN_GRACE_MS), its default. @default 10000 */
   shutdownGraceMs: number;
+  /** After SIGTERM, how long /readyz answers 503 while the process still serves. @default 5000 */
+  drainDelayMs: number;
+  /** After the drain delay, the most in-flight operations get before the process exits anyway. @default SHUTDOWN_GRACE_MS, else 10000 */
+  shutdownTimeoutMs: number;
   /** Queries run compiled by graphql-jit (src/execution/executor-plugin.ts). @default true */
   graphqlJit: boolean;
   /** The run of a query that compiles it; earlier runs use graphql-js (1 = at once). @default 2 */
@@ -150,4 +154,17 @@ export interface RealtimeSettings {
   reconnectMaxMs: number;
   /** Period of the cheap REST call that re-checks each upstream socket's token. @default 60000 */
   credentialCheckMs: number;
+  resume: ResumeSettings;
+}
+
+/** Transparent resume of subscriptions (graphql-api.md §10.1). */
+export interface ResumeSettings {
+  /** How long an ended subscription's positions are kept; 0 = transparent resume off. @default 120 */
+  windowS: number;
+  /** The most a stored position may lag behind what was delivered. @default 1000 */
+  flushMs: number;
+  /** Positions kept in process memory in all (least recently written evicted first). @default 100000 */
+  maxEntries: number;
+  /** Positions kept for one credential. @default 100 */
+  maxPerCaller: number;
 }

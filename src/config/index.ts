@@ -78,6 +78,8 @@ export function loadConfig(env: Env): Config {
     }
   }
 
+  const shutdownGraceMs = int('SHUTDOWN_GRACE_MS', 10_000, 0);
+
   const config: Config = {
     upstreamUrl: upstreamUrl?.replace(/(?<!\/)\/+$/, ''),
     port: int('PORT', 4000, 0, 65535),
@@ -93,7 +95,10 @@ export function loadConfig(env: Env): Config {
     logLevel: logLevel as LogLevel,
     readyzCacheMs: int('READYZ_CACHE_MS', 1000, 0, 60_000),
     introspection: bool('INTROSPECTION', !production),
-    shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10_000, 0),
+    shutdownGraceMs,
+    drainDelayMs: int('DRAIN_DELAY_MS', 5_000, 0, 600_000),
+    // SHUTDOWN_GRACE_MS was its name before the drain delay existed: still read, as its default.
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', shutdownGraceMs, 0, 600_000),
     graphqlJit: bool('GRAPHQL_JIT', true),
     graphqlJitAfter: int('GRAPHQL_JIT_AFTER', 2, 1),
     graphqlJitMaxFields: int('GRAPHQL_JIT_MAX_FIELDS', 1000, 1),
@@ -134,6 +139,12 @@ export function loadConfig(env: Env): Config {
       reconnectBaseMs: int('UPSTREAM_WS_RECONNECT_MS', 250, 1),
       reconnectMaxMs: int('UPSTREAM_WS_RECONNECT_MAX_MS', 10_000, 1),
       credentialCheckMs: int('CREDENTIAL_CHECK_MS', 60_000, 100),
+      resume: {
+        windowS: int('RESUME_WINDOW_S', 120, 0, 86_400),
+        flushMs: int('RESUME_FLUSH_MS', 1_000, 10, 60_000),
+        maxEntries: int('RESUME_MAX_ENTRIES', 100_000, 1),
+        maxPerCaller: int('RESUME_MAX_PER_CALLER', 100, 1),
+      },
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

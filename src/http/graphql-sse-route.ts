@@ -16,11 +16,14 @@ import { ORIGIN_REFUSED, refusalBody } from '../errors/request-errors';
 import type { Logger } from '../logger';
 import type { StreamTransportDeps } from '../pipeline/stream-operation';
 import { isOriginAllowed } from './origin-check';
+import type { SseStreams } from '../resume/transport-handles';
 import { gated, SseGate, writeStream } from './sse-backpressure';
 
 export interface GraphqlSseOptions extends StreamTransportDeps {
   path: string;
   logger: Logger;
+  /** `id:` lines and Last-Event-ID resume (src/resume/transport-handles.ts). */
+  streams?: SseStreams;
 }
 
 const NOT_AN_OBJECT = {
@@ -54,6 +57,7 @@ export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOpti
         id: String(route.fastify.id),
         headers: route.fastify.headers,
         transport: 'sse',
+        resume: options.streams?.handleOf(route.fastify),
       });
       gates.set(contextValue, route.gate);
       const documentId = bodyOf(route.fastify)?.documentId;
@@ -83,6 +87,7 @@ export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOpti
       reply.header('x-request-id', request.id ?? randomUUID());
       // The stream is written to the raw response here, with backpressure.
       reply.hijack();
+      options.streams?.tag(request, request.raw, reply.raw, body);
       await serve(request, reply).catch((error: unknown) => {
         options.logger.error({ err: error, requestId: request.id }, 'SSE request failed');
         if (!reply.raw.headersSent) {

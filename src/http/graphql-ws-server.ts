@@ -18,6 +18,7 @@ import {
 import { logId } from '../observability/log-ids';
 import type { StreamTransportDeps } from '../pipeline/stream-operation';
 import { isOriginAllowed } from './origin-check';
+import { markClosed, wsResumeHandle } from '../resume/transport-handles';
 
 export interface GraphqlWsOptions extends StreamTransportDeps {
   server: Server;
@@ -50,7 +51,11 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWsServer {
     // the cookie the credentials may come from, not the IncomingMessage (every header of the
     // upgrade and its stream state, ~1 KB per connection; bench/RESULTS.md).
     const kept: UpgradeRequest = { headers: { cookie: request.headers.cookie } };
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, kept));
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      // Before graphql-ws's own listener: its subscriptions end knowing the connection went.
+      ws.once('close', () => markClosed(kept));
+      wss.emit('connection', ws, kept);
+    });
   };
   options.server.on('upgrade', onUpgrade);
 
@@ -79,6 +84,7 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWsServer {
           id: logId(),
           headers: credentialHeaders(ctx.connectionParams, ctx.extra.request.headers),
           transport: 'ws',
+          resume: wsResumeHandle(id, ctx.extra.request),
         });
         // Held while the pipeline runs, so concurrent subscribes cannot pass the cap together.
         ids.add(id);

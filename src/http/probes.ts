@@ -25,6 +25,8 @@ export interface ProbeDeps {
   circuitState?(): string;
   /** How long one ping's answer is reused. @default 0 (only coalesced while in flight) */
   readyCacheMs?: number;
+  /** True once SIGTERM started the drain: not ready, whatever the upstream says. */
+  draining?(): boolean;
 }
 
 /** upstreamReady shared: one ping in flight at a time, its answer kept for cacheMs. */
@@ -48,6 +50,7 @@ export function registerProbes(app: FastifyInstance, deps: ProbeDeps): void {
   const upstreamReady = sharedReadiness(deps.upstreamReady, deps.readyCacheMs ?? 0);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
+    if (deps.draining?.()) return reply.code(503).send({ status: 'draining' });
     const ready = await upstreamReady();
     return reply.code(ready ? 200 : 503).send({
       status: ready ? 'ready' : 'upstream unavailable',

@@ -19,6 +19,7 @@ import {
 import type { RequestHeaders } from '../auth/credentials';
 import type { Limits } from '../config';
 import type { GatewayContext, Transport } from '../context';
+import type { ResumeHandle } from '../resume/resume-key';
 import { noQueryDocument, noSuchOperation, parseFailed } from '../errors/request-errors';
 import { sharedSubscribe } from '../execution/shared-subscribe';
 import {
@@ -80,6 +81,8 @@ export interface StreamTransportDeps {
     id: string;
     headers: RequestHeaders;
     transport: Transport;
+    /** The transport's name for a subscription, for a transparent resume (src/resume/). */
+    resume?: ResumeHandle;
   }): GatewayContext;
   allowedOrigins: readonly string[];
 }

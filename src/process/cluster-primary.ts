@@ -68,12 +68,13 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
   function stop(reason: string) {
     if (stopping) return;
     stopping = true;
-    logger.info({ reason, graceMs: config.shutdownGraceMs }, 'draining workers');
+    const graceMs = config.drainDelayMs + config.shutdownTimeoutMs;
+    logger.info({ reason, graceMs }, 'draining workers');
     const deadline = setTimeout(() => {
       logger.error('workers did not drain in time: killing them');
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL');
       process.exit(1);
-    }, config.shutdownGraceMs + PRIMARY_MARGIN_MS);
+    }, graceMs + PRIMARY_MARGIN_MS);
     deadline.unref();
     if (alive.size === 0) finish();
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');

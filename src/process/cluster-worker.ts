@@ -23,7 +23,9 @@ export async function runWorker(
   // and a SIGTERM it sends in the moment between would otherwise kill the worker by signal.
   drainOnSignal({
     logger,
-    graceMs: config.shutdownGraceMs,
+    drainDelayMs: config.drainDelayMs,
+    timeoutMs: config.shutdownTimeoutMs,
+    drain: () => void starting.then((gateway) => gateway.drain()),
     close: async () => (await starting).close(),
   });
   const gateway = await starting;

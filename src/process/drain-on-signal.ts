@@ -1,23 +1,39 @@
-// SIGTERM / SIGINT: close once (a second signal does nothing more), exit 0 when closed, exit 1
-// when closing fails or outlasts the grace time. Used by a single process and by each worker.
+// SIGTERM / SIGINT: a rolling restart's side of the process (graphql-api.md §10.1). At once,
+// /readyz answers 503 (the gateway's drain()); for DRAIN_DELAY_MS the process goes on serving,
+// so that a load balancer checking /readyz stops sending it new connections; then close()
+// stops accepting, lets in-flight operations finish, writes subscription positions, closes the
+// client sockets (1001) and the upstream ones. Exit 0 when closed, 1 when closing fails or
+// outlasts SHUTDOWN_TIMEOUT_MS. A second signal does nothing more. Used by a single process and
+// by each worker.
+//
+// Written here rather than with close-with-grace or http-terminator: the HTTP part is Fastify's
+// own close (it already stops accepting and waits for in-flight requests, and the gateway closes
+// idle keep-alive connections itself); what those libraries add is the signal wiring and a
+// deadline, while the drain delay before closing, which neither has, is the point here.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logger';
 
 export function drainOnSignal(options: {
   logger: Logger;
-  graceMs: number;
+  drainDelayMs: number;
+  timeoutMs: number;
+  /** Called at the signal: readiness fails from now on. */
+  drain?: () => void;
   close: () => Promise<void>;
 }): void {
-  const { logger, graceMs, close } = options;
+  const { logger, drainDelayMs, timeoutMs, close } = options;
   let closing = false;
-  const shutdown = (signal: string) => {
+  const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    options.drain?.();
+    logger.info({ signal, drainDelayMs, timeoutMs }, 'draining in-flight operations');
+    if (drainDelayMs > 0) await sleep(drainDelayMs);
     const drainStarted = Date.now();
-    logger.info({ signal, graceMs }, 'draining in-flight operations');
     const deadline = setTimeout(() => {
       logger.error('drain deadline passed: exiting with operations still in flight');
       process.exit(1);
-    }, graceMs);
+    }, timeoutMs);
     deadline.unref();
     close().then(
       () => {
@@ -33,6 +49,6 @@ export function drainOnSignal(options: {
       },
     );
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }

@@ -14,7 +14,9 @@ export async function runSingleProcess(config: Config, logger: Logger): Promise<
   if (upstream.embedded) process.stdout.write(demoBanner(gateway.url, config.ide));
   drainOnSignal({
     logger,
-    graceMs: config.shutdownGraceMs,
+    drainDelayMs: config.drainDelayMs,
+    timeoutMs: config.shutdownTimeoutMs,
+    drain: () => gateway.drain(),
     close: async () => {
       await gateway.close();
       await upstream.close();

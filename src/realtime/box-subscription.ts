@@ -11,11 +11,20 @@ import { UpstreamError } from '../upstream/upstream-errors';
 import type { BoxEventsApi } from '../upstream/upstream-types';
 import { isListed } from './box-update';
 import { missedEvents } from './replay';
+import { encodeCursor } from '../resume/cursor';
+import type { DeliveryTracker } from '../resume/delivery-tracker';
 
 export type SubscriptionItem = BoxEventUpdate | GatewayError;
 
 /** Why a subscription ended, for the log line. */
-export type EndReason = 'client' | 'completed' | 'failed' | 'slow_consumer' | 'shutdown';
+export type EndReason =
+  | 'client'
+  | 'completed'
+  | 'failed'
+  | 'slow_consumer'
+  | 'shutdown'
+  /** Another connection resumed the same operation (src/resume/). */
+  | 'taken_over';
 
 export interface BoxSubscriptionOptions {
   api: BoxEventsApi;
@@ -29,6 +38,11 @@ export interface BoxSubscriptionOptions {
   onEnd(reason: EndReason, error?: GatewayError): void;
   onDelivered(kind: 'event' | 'resynced'): void;
   onReplayed(count: number): void;
+  /**
+   * Resuming (src/resume/): boxes that start from a client's position, whose first catch-up
+   * ends with a notice as after a drop (graphql-api.md §10.1), and the positions handed out.
+   */
+  tracker?: DeliveryTracker;
 }
 
 interface BoxState {
@@ -37,6 +51,9 @@ interface BoxState {
   generation: number;
   /** Live updates held while a replay of this box runs; null when none runs. */
   held: BoxEventUpdate[] | null;
+  /** The cursor of `cursorAnchor`, kept while the anchor does not move. */
+  cursor?: string;
+  cursorAnchor?: string | null;
 }
 
 /** Delivered ids remembered for dedup: far more than a replay page or a socket burst. */
@@ -92,7 +109,9 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
   connected(): void {
     const notice = this.seenOpen;
     this.seenOpen = true;
-    for (const boxId of this.boxes.keys()) void this.replay(boxId, notice);
+    for (const boxId of this.boxes.keys()) {
+      void this.replay(boxId, notice || this.options.tracker?.noticeFirst(boxId) === true);
+    }
   }
 
   fail(error: GatewayError, reason: EndReason = 'failed'): void {
@@ -111,7 +130,10 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
 
   next(): Promise<IteratorResult<SubscriptionItem>> {
     const value = this.queue.shift();
-    if (value !== undefined) return Promise.resolve({ value, done: false });
+    if (value !== undefined) {
+      this.options.tracker?.handed(value);
+      return Promise.resolve({ value, done: false });
+    }
     if (this.closed) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve) => (this.waiter = resolve));
   }
@@ -128,6 +150,7 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
       const waiter = this.waiter;
       this.waiter = undefined;
       const value = this.queue.shift();
+      if (value !== undefined) this.options.tracker?.handed(value);
       waiter(value === undefined ? { value: undefined, done: true } : { value, done: false });
     }
     if (!this.ended) {
@@ -141,6 +164,7 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
     if (this.waiter) {
       const waiter = this.waiter;
       this.waiter = undefined;
+      this.options.tracker?.handed(item);
       waiter({ value: item, done: false });
       return;
     }
@@ -161,8 +185,12 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
     if (!box || !event) return;
     if (this.delivered.has(event.id)) return;
     this.remember(event.id);
-    if (isListed(event)) box.anchor = event.id;
-    this.enqueue(update);
+    if (isListed(event)) {
+      box.anchor = event.id;
+      // Built by box-update.ts for every subscriber of the event: reused, not encoded again.
+      if (update.cursor !== '') [box.cursor, box.cursorAnchor] = [update.cursor, event.id];
+    }
+    this.enqueue(update.withCursor(this.cursorOf(update.boxId, box)));
     this.options.onDelivered('event');
     const ownExit =
       (event.type === 'member.kick' || event.type === 'member.leave') &&
@@ -185,8 +213,10 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
     if (!box) return;
     const generation = ++box.generation;
     box.held ??= [];
-    const missed = await this.readMissed(boxId, box.anchor);
+    let missed = await this.readMissed(boxId, box.anchor);
     if (this.closed || box.generation !== generation || this.boxes.get(boxId) !== box) return;
+    const trimmed = this.options.tracker?.trim(boxId, missed);
+    if (trimmed) [missed, box.anchor] = [trimmed.missed, trimmed.anchor ?? box.anchor];
     const held = box.held ?? [];
     box.held = null;
     const replayed = (missed ?? []).map(
@@ -199,10 +229,20 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
     }
     if (fresh > 0) this.options.onReplayed(fresh);
     if (notice && this.boxes.has(boxId)) {
-      this.enqueue(BoxEventUpdate.resyncNotice(boxId));
+      this.enqueue(BoxEventUpdate.resyncNotice(boxId, missed !== null, this.cursorOf(boxId, box)));
       this.options.onDelivered('resynced');
     }
     for (const update of held) this.deliver(update);
+    this.options.tracker?.replayed(boxId, fresh);
+  }
+
+  /** Encoded once per position, not once per delivery. */
+  private cursorOf(boxId: string, box: BoxState): string {
+    if (box.cursor === undefined || box.cursorAnchor !== box.anchor) {
+      box.cursor = encodeCursor({ boxId, eventId: box.anchor });
+      box.cursorAnchor = box.anchor;
+    }
+    return box.cursor;
   }
 
   /** null when nothing can be replayed: the notice alone then tells the client to refetch. */

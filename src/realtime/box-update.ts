@@ -18,6 +18,7 @@ import {
 import { MessageDeletion } from '../schema/event/message-deletion.type';
 import { type OddEventHandler, toBoxEvent } from '../schema/event/to-box-event';
 import { BoxEventUpdate } from '../schema/subscription/box-event-update.type';
+import { encodeCursor } from '../resume/cursor';
 import type { BoxEventsApi, EventDto } from '../upstream/upstream-types';
 
 /** The page the patched message is looked up in: the upstream's default page. */
@@ -45,11 +46,16 @@ export async function toBoxEventUpdate(
 ): Promise<BoxEventUpdate> {
   const event = toBoxEvent(dto, onOdd);
   const patches = event instanceof MessageEditEvent || event instanceof MessageDeleteEvent;
-  if (!patches || event.referrerId === null) return new BoxEventUpdate(event.boxId, event, null);
+  // A listed event is its box's new position for every subscriber; for the others each
+  // subscription stamps its own (box-subscription.ts).
+  const cursor = isListed(event) ? encodeCursor({ boxId: event.boxId, eventId: event.id }) : '';
+  if (!patches || event.referrerId === null) {
+    return new BoxEventUpdate(event.boxId, event, null, { cursor });
+  }
   const listed = await api.listEvents(event.boxId, { offset: 0, limit: PATCH_LOOKUP_LIMIT });
   const found = listed.find((candidate) => candidate.id?.toLowerCase() === event.referrerId);
   const message = found ? patchMessage(toBoxEvent(found, onOdd), event) : null;
-  return new BoxEventUpdate(event.boxId, event, message);
+  return new BoxEventUpdate(event.boxId, event, message, { cursor });
 }
 
 function patchMessage(

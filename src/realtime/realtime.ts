@@ -18,11 +18,17 @@ import { BoxSubscription, type SubscriptionItem } from './box-subscription';
 import { MyBoxesSubscription, type MyBoxesItem } from './my-boxes-subscription';
 import { newestEventId } from './replay';
 import { createSocketRegistry, type SocketRegistryOptions } from './socket-registry';
+import { startFrom, type StartPositions } from '../resume/start-positions';
+import type { ResumeHandle } from '../resume/resume-key';
+import { keepsPositions, type Resumer } from '../resume/resumer';
+import { DeliveryTracker } from '../resume/delivery-tracker';
 
 /** What a subscription resolver calls: bound to the caller's credentials and request logger. */
 export type SubscribeToBoxes = (
   identityId: string,
   boxIds: readonly string[],
+  /** Positions from `after` (src/resume/after-argument.ts), checked already. */
+  after?: StartPositions,
 ) => Promise<AsyncIterableIterator<SubscriptionItem>>;
 
 export interface Realtime {
@@ -36,6 +42,8 @@ export interface Realtime {
     transport: string,
     /** The operation's counted, traced API (context.ts): box checks and replays count there. */
     api: BoxEventsApi,
+    /** What the transport names the operation by, for a transparent resume (src/resume/). */
+    resumeHandle?: ResumeHandle,
   ): SubscribeToBoxes;
   /** Subscription.myBoxes for one caller: the same shared socket as boxEvents. */
   myBoxesFor(
@@ -61,6 +69,8 @@ export interface RealtimeOptions extends Omit<SocketRegistryOptions, 'metrics' |
   subscriberBuffer: number;
   /** MAX_STREAMS_PER_CREDENTIAL / MAX_STREAMS, checked before any upstream call. */
   caps: StreamCaps;
+  /** Positions for `after` and transparent resume (off with RESUME_WINDOW_S=0). */
+  resumer?: Resumer;
   metrics: Metrics;
   logger: Logger;
 }
@@ -70,84 +80,108 @@ export function createRealtime(options: RealtimeOptions): Realtime {
   const registry = createSocketRegistry(options);
 
   return {
-    forCaller: (credentials, requestId, transport, api) => async (identityId, boxIds) => {
-      if (!credentials) throw new UnauthenticatedError();
-      // Rejected credentials (caller null) fail at their first upstream read, with their reason.
-      const caller = callerKey(credentials);
-      const release = caller === null ? () => {} : options.caps.acquire(caller);
-      const boxes = [...new Set(boxIds.map((id) => id.toLowerCase()))];
-      let anchors: Map<string, string | null>;
-      try {
-        anchors = new Map(
-          await Promise.all(
-            boxes.map(async (box) => [box, await newestEventId(api, box)] as const),
-          ),
-        );
-      } catch (error) {
-        release();
-        throw error;
-      }
-      const subscriptionId = logId();
-      const started = Date.now();
-      let delivered = 0;
-      let detach = () => {};
-      const subscription = new BoxSubscription({
-        api,
-        identityId: identityId.toLowerCase(),
-        anchors,
-        bufferSize: options.subscriberBuffer,
-        onOdd: (dto, reason) =>
-          logger.warn(
-            { requestId, eventId: dto.id, eventType: dto.type, reason },
-            'odd replayed event',
-          ),
-        onDelivered(kind) {
-          delivered++;
-          metrics.subscriptionUpdates.inc({ kind });
-        },
-        onReplayed: (count) => metrics.replayedEvents.inc(count),
-        onEnd(reason, error) {
-          detach();
-          release();
-          metrics.subscriptionsActive.dec({ transport });
-          if (error) metrics.errors.inc({ code: error.errorCode });
-          logger.info(
-            {
-              requestId,
-              subscriptionId,
-              transport,
-              reason,
-              errorCode: error?.errorCode,
-              delivered,
-              durationMs: Date.now() - started,
-            },
-            'subscription ended',
+    forCaller:
+      (credentials, requestId, transport, api, handle) => async (identityId, boxIds, after) => {
+        if (!credentials) throw new UnauthenticatedError();
+        // Rejected credentials (caller null) fail at their first upstream read, with their reason.
+        const caller = callerKey(credentials);
+        const release = caller === null ? () => {} : options.caps.acquire(caller);
+        const boxes = [...new Set(boxIds.map((id) => id.toLowerCase()))];
+        let anchors: Map<string, string | null>;
+        let resume: Awaited<ReturnType<Resumer['begin']>> | undefined;
+        try {
+          // Every box is checked upstream, also those that start from a cursor (no right).
+          anchors = new Map(
+            await Promise.all(
+              boxes.map(async (box) => [box, await newestEventId(api, box)] as const),
+            ),
           );
-        },
-      });
-      metrics.subscriptionsActive.inc({ transport });
-      logger.info(
-        { requestId, subscriptionId, transport, boxes: boxes.length },
-        'subscription started',
-      );
-      try {
-        detach = await registry.attach(
-          credentials,
-          identityId.toLowerCase(),
-          // The upstream socket is shared by every subscription of the caller: its own reads
-          // (edit patches, credential checks) belong to no one operation, so they use an
-          // uncounted API, built once per socket.
-          () => createBoxEventsApi(options.client, credentials),
-          subscription,
+          resume =
+            handle && caller && options.resumer?.enabled
+              ? await options.resumer.begin({ caller, identityId, boxes, handle, requestId })
+              : undefined;
+        } catch (error) {
+          release();
+          throw error;
+        }
+        // A resume's stored positions and `after`: the replay starts at the stored one and skips
+        // to `after`'s when it passes it (start-positions.ts), so whichever is newer wins.
+        const start = startFrom(anchors, after, resume?.positions);
+        const tracker = new DeliveryTracker({
+          starts: start.anchors,
+          resumed: start.resumed,
+          alsoAfter: start.alsoAfter,
+          onResumeReplayed: (count) =>
+            resume ? resume.replayed(count) : options.resumer?.countReplayed(count),
+          onAdvance: resume && (() => resume.advanced()),
+        });
+        const subscriptionId = logId();
+        const started = Date.now();
+        let delivered = 0;
+        let detach = () => {};
+        const subscription = new BoxSubscription({
+          api,
+          identityId: identityId.toLowerCase(),
+          anchors: start.anchors,
+          tracker,
+          bufferSize: options.subscriberBuffer,
+          onOdd: (dto, reason) =>
+            logger.warn(
+              { requestId, eventId: dto.id, eventType: dto.type, reason },
+              'odd replayed event',
+            ),
+          onDelivered(kind) {
+            delivered++;
+            metrics.subscriptionUpdates.inc({ kind });
+          },
+          onReplayed: (count) => metrics.replayedEvents.inc(count),
+          onEnd(reason, error) {
+            detach();
+            release();
+            if (resume && handle) resume.end(keepsPositions(reason, handle));
+            metrics.subscriptionsActive.dec({ transport });
+            if (error) metrics.errors.inc({ code: error.errorCode });
+            logger.info(
+              {
+                requestId,
+                subscriptionId,
+                transport,
+                reason,
+                errorCode: error?.errorCode,
+                delivered,
+                durationMs: Date.now() - started,
+              },
+              'subscription ended',
+            );
+          },
+        });
+        resume?.attach({
+          snapshot: () => tracker.snapshot(),
+          complete: (reason) => subscription.complete(reason),
+        });
+        metrics.subscriptionsActive.inc({ transport });
+        logger.info(
+          { requestId, subscriptionId, transport, boxes: boxes.length },
+          'subscription started',
         );
-        // Ended while attaching (e.g. a refusal failed it): onEnd ran with the no-op detach.
-        if (subscription.finished) detach();
-      } catch (error) {
-        await subscription.return();
-        throw error;
-      }
-      return subscription;
-    },
+        try {
+          detach = await registry.attach(
+            credentials,
+            identityId.toLowerCase(),
+            // The upstream socket is shared by every subscription of the caller: its own reads
+            // (edit patches, credential checks) belong to no one operation, so they use an
+            // uncounted API, built once per socket.
+            () => createBoxEventsApi(options.client, credentials),
+            subscription,
+          );
+          // Ended while attaching (e.g. a refusal failed it): onEnd ran with the no-op detach.
+          if (subscription.finished) detach();
+        } catch (error) {
+          await subscription.return();
+          throw error;
+        }
+        return subscription;
+      },
     myBoxesFor: (credentials, requestId, transport) => async (identityId) => {
       if (!credentials) throw new UnauthenticatedError();
       const caller = callerKey(credentials);

@@ -17,7 +17,7 @@ const FAILURE_LOG_MS = 10_000;
 const KEY_PREFIX = 'box-events-gateway:';
 
 /** Which caller a failed command belonged to (the label of gateway_redis_failures_total). */
-export type RedisUse = 'apq' | 'rate_limit';
+export type RedisUse = 'apq' | 'rate_limit' | 'resume';
 
 export interface RedisConnection {
   client: Redis;

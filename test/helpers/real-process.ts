@@ -82,7 +82,10 @@ export interface Running {
   exited: Promise<Exit>;
 }
 
-/** `node <main> ...args` with only PATH and `env` in its environment. */
+/**
+ * `node <main> ...args` with only PATH and `env` in its environment. DRAIN_DELAY_MS is 0 unless
+ * `env` sets it: a test about what SIGTERM does after the drain delay need not wait it out.
+ */
 export function startProcess(
   main: string,
   env: Record<string, string>,
@@ -90,7 +93,7 @@ export function startProcess(
 ): Running {
   const child = spawn(process.execPath, [main, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', DRAIN_DELAY_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Array<Record<string, unknown>> = [];

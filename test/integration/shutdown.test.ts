@@ -151,7 +151,7 @@ describe('SIGTERM on the real process', () => {
     await inFlight; // the client sees its connection drop, whatever form that takes
   });
 
-  it('ends subscriptions first: WebSocket clients get close 1001, SSE streams end, upstream sockets close, exit 0', async () => {
+  it('ends subscriptions first: WebSocket clients get close 1001, SSE streams end without complete (so clients reconnect), upstream sockets close, exit 0', async () => {
     const port = await freePort();
     running = startProcess(build.main, {
       UPSTREAM_URL: emulator.url,
@@ -191,16 +191,54 @@ describe('SIGTERM on the real process', () => {
       }),
     });
     expect(sse.status).toBe(200);
-    const sseText = sse.text();
+    const sseText = sse.text().catch((error: unknown) => `ended: ${String(error)}`);
     await until('two upstream sockets', () => emulator.openSockets() === 2);
 
     const signalledAt = Date.now();
     child.kill('SIGTERM');
     expect(await closed).toBe(1001);
-    expect(await sseText).toMatch(/event: complete/);
+    // Ended, with no `complete`: a client takes the stream as cut and reconnects (Last-Event-ID).
+    expect(await sseText).not.toMatch(/event: complete/);
     const exit = await exited;
     expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
     expect(exit.at - signalledAt).toBeLessThan(GRACE_MS);
     await until('upstream sockets closed', () => emulator.openSockets() === 0);
+  });
+
+  it('drains first: /readyz answers 503 at SIGTERM while queries are still served for DRAIN_DELAY_MS, then it closes and exits 0', async () => {
+    const port = await freePort();
+    const drainDelayMs = 1500;
+    running = startProcess(build.main, {
+      UPSTREAM_URL: emulator.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      DRAIN_DELAY_MS: String(drainDelayMs),
+      SHUTDOWN_TIMEOUT_MS: String(GRACE_MS),
+    });
+    const { child, logs, exited } = running;
+    await until('"gateway listening"', () => logs.some((l) => l.msg === 'gateway listening'));
+    const base = `http://127.0.0.1:${port}`;
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+
+    const signalledAt = Date.now();
+    child.kill('SIGTERM');
+    let readiness = 200;
+    while (readiness !== 503) {
+      readiness = (await fetch(`${base}/readyz`)).status;
+      expect(Date.now() - signalledAt).toBeLessThan(drainDelayMs);
+    }
+    // Not ready, still serving: a query on a new connection during the delay succeeds.
+    const query = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKENS.alice}` },
+      body: JSON.stringify({ query: `{ box(id: "${W}") { eventsCount } }` }),
+    });
+    expect(query.status).toBe(200);
+    expect(Date.now() - signalledAt).toBeLessThan(drainDelayMs);
+
+    const exit = await exited;
+    expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
+    expect(exit.at - signalledAt).toBeGreaterThanOrEqual(drainDelayMs);
   });
 });

@@ -235,4 +235,53 @@ describe('loadConfig', () => {
       'UPSTREAM_TIMEOUT_MS="-5" is invalid: expected an integer >= 1',
     ]);
   });
+
+  it('reads the resume and rolling-restart settings, with their defaults', () => {
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({ drainDelayMs: 5000, shutdownTimeoutMs: 10_000 });
+    expect(defaults.realtime.resume).toEqual({
+      windowS: 120,
+      flushMs: 1000,
+      maxEntries: 100_000,
+      maxPerCaller: 100,
+    });
+    const set = loadConfig({
+      RESUME_WINDOW_S: '0',
+      RESUME_FLUSH_MS: '250',
+      RESUME_MAX_ENTRIES: '10',
+      RESUME_MAX_PER_CALLER: '2',
+      DRAIN_DELAY_MS: '0',
+      SHUTDOWN_TIMEOUT_MS: '3000',
+    });
+    expect(set).toMatchObject({ drainDelayMs: 0, shutdownTimeoutMs: 3000 });
+    expect(set.realtime.resume).toEqual({
+      windowS: 0,
+      flushMs: 250,
+      maxEntries: 10,
+      maxPerCaller: 2,
+    });
+    // The former name of the shutdown timeout is still its default.
+    expect(loadConfig({ SHUTDOWN_GRACE_MS: '800' }).shutdownTimeoutMs).toBe(800);
+  });
+
+  it('refuses bad resume and rolling-restart settings, naming each', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        RESUME_WINDOW_S: '-1',
+        RESUME_FLUSH_MS: '5',
+        DRAIN_DELAY_MS: 'soon',
+        SHUTDOWN_TIMEOUT_MS: '1.5',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'DRAIN_DELAY_MS="soon" is invalid: expected an integer from 0 to 600000',
+      'SHUTDOWN_TIMEOUT_MS="1.5" is invalid: expected an integer from 0 to 600000',
+      'RESUME_WINDOW_S="-1" is invalid: expected an integer from 0 to 86400',
+      'RESUME_FLUSH_MS="5" is invalid: expected an integer from 10 to 60000',
+    ]);
+  });
 });

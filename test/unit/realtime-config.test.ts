@@ -15,6 +15,7 @@ describe('realtime settings', () => {
       reconnectBaseMs: 250,
       reconnectMaxMs: 10_000,
       credentialCheckMs: 60_000,
+      resume: { windowS: 120, flushMs: 1000, maxEntries: 100_000, maxPerCaller: 100 },
     });
   });
 
@@ -44,6 +45,7 @@ describe('realtime settings', () => {
       reconnectBaseMs: 5,
       reconnectMaxMs: 50,
       credentialCheckMs: 1000,
+      resume: { windowS: 120, flushMs: 1000, maxEntries: 100_000, maxPerCaller: 100 },
     });
     expect(Object.isFrozen(config.realtime.allowedOrigins)).toBe(true);
   });

@@ -4,6 +4,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { createClient } from './apollo/client';
 import { BoxHeader } from './box/BoxHeader';
 import { useMarkReadAtBottom } from './box/mark-read';
+import { createConnectionStatus } from './apollo/connection-status';
+import { ConnectionBanner } from './session/ConnectionBanner';
 import { BoxList } from './boxes/BoxList';
 import { CreateBox, JoinBox } from './boxes/CreateBox';
 import { Composer } from './composer/Composer';
@@ -17,7 +19,8 @@ import { Timeline } from './timeline/Timeline';
 export function App() {
   const [token, setToken] = useState(DEMO_SIGN_INS[0]!.token);
   // A new client (and so an empty cache) per user: nothing one user read shows for the other.
-  const client = useMemo(() => createClient(token), [token]);
+  const status = useMemo(() => createConnectionStatus(), [token]);
+  const client = useMemo(() => createClient(token, status), [token, status]);
   return (
     <ApolloProvider client={client}>
       <SessionContext.Provider value={{ token }}>
@@ -29,6 +32,7 @@ export function App() {
               real client encrypts them with the box key before they leave the page.
             </p>
             <SignIn token={token} onChange={setToken} />
+            <ConnectionBanner status={status} />
           </header>
           <Session key={token} />
         </div>

@@ -29,18 +29,49 @@ export class BoxEventUpdate {
 
   @Field({
     description:
-      'True only on the notice sent once the upstream connection is back: what changed while it was down may not all have been delivered (edits and deletions cannot be replayed), so refetch what is on screen.',
+      'True only on the notice sent after a gap: the upstream connection came back, or the subscription resumed. What changed meanwhile may not all have been delivered (edits and deletions cannot be replayed), so refetch what is on screen.',
   })
   readonly resynced: boolean;
 
-  constructor(boxId: string, event: BoxEvent | null, message: BoxEvent | null, resynced = false) {
+  @Field((_type) => Boolean, {
+    nullable: true,
+    description:
+      "On a resync notice: true when every event the REST list shows was missed in this box has been delivered before the notice; false when the gap was beyond the replay bound or could not be read (reset this box's timeline). Null on every other update.",
+  })
+  readonly recovered: boolean | null;
+
+  @Field({
+    description:
+      'Opaque position in this box once this update is delivered (at most 128 characters, no credential in it). Pass it back in `after` to resume here, on any replica, at any later time.',
+  })
+  readonly cursor: string;
+
+  constructor(
+    boxId: string,
+    event: BoxEvent | null,
+    message: BoxEvent | null,
+    notice: { resynced?: boolean; recovered?: boolean | null; cursor?: string } = {},
+  ) {
     this.boxId = boxId;
     this.event = event;
     this.message = message;
-    this.resynced = resynced;
+    this.resynced = notice.resynced ?? false;
+    this.recovered = notice.recovered ?? null;
+    // src/realtime/ sets it: an update is built before the subscription it reaches is known.
+    this.cursor = notice.cursor ?? '';
   }
 
-  static resyncNotice(boxId: string): BoxEventUpdate {
-    return new BoxEventUpdate(boxId, null, null, true);
+  static resyncNotice(boxId: string, recovered: boolean, cursor: string): BoxEventUpdate {
+    return new BoxEventUpdate(boxId, null, null, { resynced: true, recovered, cursor });
+  }
+
+  /** The same update at another subscription's position: `this` when it already is there. */
+  withCursor(cursor: string): BoxEventUpdate {
+    if (cursor === this.cursor) return this;
+    return new BoxEventUpdate(this.boxId, this.event, this.message, {
+      resynced: this.resynced,
+      recovered: this.recovered,
+      cursor,
+    });
   }
 }

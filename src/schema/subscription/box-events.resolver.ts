@@ -2,6 +2,7 @@ import { Arg, Root, Subscription, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../../context';
 import { GatewayError } from '../../errors/gateway-errors';
 import type { SubscriptionItem } from '../../realtime/box-subscription';
+import { parseAfter } from '../../resume/after-argument';
 import { checkBoxIds } from '../arguments';
 import { UUIDScalar } from '../scalars/uuid.scalar';
 import { BoxEventUpdate } from './box-event-update.type';
@@ -9,19 +10,21 @@ import { BoxEventUpdate } from './box-event-update.type';
 interface BoxEventsArgs {
   identityId: string;
   boxIds: string[];
+  after?: string[] | null;
 }
 
 @Resolver()
 export class BoxEventsResolver {
   @Subscription((_returns) => BoxEventUpdate, {
     description:
-      "New events of the given boxes (1 to 50 ids) as they happen, from the upstream's realtime socket. `identityId` is the caller's own identity id (the upstream refuses any other). Each event is delivered once; after an upstream drop the gateway reconnects and replays what the REST list shows was missed, then sends one `resynced` notice per box.",
+      "New events of the given boxes (1 to 50 ids) as they happen, from the upstream's realtime socket. `identityId` is the caller's own identity id (the upstream refuses any other). Each event is delivered once; after an upstream drop the gateway reconnects and replays what the REST list shows was missed, then sends one `resynced` notice per box. `after` resumes from earlier cursors; a client that re-sends its operation on reconnect (same graphql-ws id, or SSE Last-Event-ID) resumes by itself.",
     subscribe: ({ args, context }) => {
-      const { identityId, boxIds } = args as BoxEventsArgs;
+      const { identityId, boxIds, after } = args as BoxEventsArgs;
       const { subscribeToBoxes } = context as GatewayContext;
       checkBoxIds(boxIds, 'boxIds');
+      const start = parseAfter(after, boxIds);
       if (!subscribeToBoxes) throw new Error('this server does not serve subscriptions');
-      return subscribeToBoxes(identityId, boxIds);
+      return subscribeToBoxes(identityId, boxIds, start);
     },
   })
   boxEvents(
@@ -30,6 +33,12 @@ export class BoxEventsResolver {
     _identityId: string,
     @Arg('boxIds', (_type) => [UUIDScalar], { description: 'The boxes to follow (1 to 50).' })
     _boxIds: string[],
+    @Arg('after', (_type) => [String], {
+      nullable: true,
+      description:
+        'Cursors of earlier updates, at most one per box of boxIds: each such box first replays every listed event after it, oldest first, then gets one notice, then goes on live.',
+    })
+    _after: string[] | null,
   ): BoxEventUpdate {
     // A failure travels through the stream as an item so the client gets it coded, then complete.
     if (item instanceof GatewayError) throw item;

@@ -11,9 +11,10 @@ import type { DocumentNode } from 'graphql';
 import UploadHttpLink from 'apollo-upload-client/UploadHttpLink.mjs';
 import { createClient as createWsClient } from 'graphql-ws';
 import { createCache } from './cache';
+import type { ConnectionStatus } from './connection-status';
 
-export function createClient(token: string): ApolloClient {
-  const transport = ApolloLink.split(isSubscription, wsLink(token), httpLink(token));
+export function createClient(token: string, status: ConnectionStatus): ApolloClient {
+  const transport = ApolloLink.split(isSubscription, wsLink(token, status), httpLink(token));
   return new ApolloClient({
     link: ApolloLink.from([trustedDocumentsLink(), transport]),
     cache: createCache(),
@@ -66,12 +67,33 @@ function httpLink(token: string): ApolloLink {
  * the socket opens with the first subscription and closes after the last, so a page for another
  * user leaves no socket behind. The link sends the document with the hash; the gateway runs the
  * manifest's copy (and in only-mode refuses a hash it does not hold).
+ *
+ * It never gives up: graphql-ws retries 5 times by default and takes a refused connection (a
+ * gateway restarting) as fatal. Retrying forever with backoff, it re-sends each subscription
+ * under the same operation id, and the gateway resumes it where it stopped: what was posted
+ * meanwhile arrives, then a notice (live-updates.ts). `status` drives the banner meanwhile.
  */
-function wsLink(token: string): GraphQLWsLink {
+function wsLink(token: string, status: ConnectionStatus): GraphQLWsLink {
   return new GraphQLWsLink(
     createWsClient({
       url: new URL('/graphql', location.href).href.replace(/^http/, 'ws'),
       connectionParams: { authorization: `Bearer ${token}` },
+      retryAttempts: Infinity,
+      shouldRetry: () => true,
+      retryWait: backoff,
+      on: {
+        connecting: (isRetry) => isRetry && status.set('reconnecting'),
+        connected: () => status.set('live'),
+        // 1000: the lazy client closed it, no subscription left; anything else is a drop.
+        closed: (event) =>
+          status.set((event as { code?: number }).code === 1000 ? 'idle' : 'reconnecting'),
+      },
     }),
   );
+}
+
+/** 0.5 s doubling to 10 s, with jitter, so a restarted gateway is not hit by every page at once. */
+function backoff(retries: number): Promise<void> {
+  const ceiling = Math.min(10_000, 500 * 2 ** retries);
+  return new Promise((resolve) => setTimeout(resolve, ceiling / 2 + (Math.random() * ceiling) / 2));
 }

@@ -2,17 +2,21 @@
 // written to the normalised cache by Apollo itself: `message`, selected with the timeline's
 // fragment, lands under the edited or deleted message's own id and so changes it in place. What
 // the cache cannot know by itself is that a new event belongs to the list, hence
-// addEventToTimeline; and a `resynced` notice (the gateway reconnected upstream and cannot replay
-// edits and deletions) refetches the timeline.
+// addEventToTimeline. After a gap (the gateway's upstream socket dropped, or this page's own
+// connection did and resumed) a `resynced` notice follows the replayed events: with
+// `recovered: true` nothing new was missed but edits and deletions may have been, so what is on
+// screen is refetched; with `recovered: false` the gap was too long to replay, so the box's
+// timeline is reset and read again.
 import { useSubscription } from '@apollo/client/react';
 import { graphql } from '../gql';
-import { addEventToTimeline } from './timeline-cache';
+import { addEventToTimeline, resetTimeline } from './timeline-cache';
 
 export const TimelineUpdatesSubscription = graphql(`
   subscription TimelineUpdates($identityId: UUID!, $boxIds: [UUID!]!) {
     boxEvents(identityId: $identityId, boxIds: $boxIds) {
       boxId
       resynced
+      recovered
       event {
         ...TimelineEvent
       }
@@ -34,6 +38,7 @@ export function useLiveUpdates(boxId: string, viewerId: string, refetch: () => u
       const update = data.data?.boxEvents;
       if (!update) return;
       if (update.resynced) {
+        if (update.recovered === false) resetTimeline(client.cache, update.boxId);
         refetch();
         return;
       }

@@ -41,6 +41,14 @@ export function addEventToTimeline(
   });
 }
 
+/** Forgets the box's loaded timeline (after a gap too long to replay): it is read again. */
+export function resetTimeline(cache: ApolloCache, boxId: string): void {
+  const box = cache.identify({ __typename: 'Box', id: boxId });
+  cache.evict({ id: box, fieldName: 'eventsConnection' });
+  cache.evict({ id: box, fieldName: 'eventsCount' });
+  cache.gc();
+}
+
 export interface EditResult {
   serverEventCreatedAt: string;
   newEncrypted: string;

@@ -1,0 +1,89 @@
+// Debian's haproxy (installed by .ci/run) in front of gateway processes, as a load balancer in
+// production would be: it health-checks /readyz every 200 ms and sends nothing new to a server
+// that answers 503, so a draining replica leaves the rotation before it stops accepting.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from './free-port';
+
+export interface Haproxy {
+  origin: string;
+  /** Whether haproxy's own health checks have server `index` up (its stats page says so). */
+  isUp(index: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export async function startHaproxy(backends: number[]): Promise<Haproxy> {
+  const port = await freePort();
+  const statsPort = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'gateway-haproxy-'));
+  const config = join(dir, 'haproxy.cfg');
+  writeFileSync(
+    config,
+    [
+      'global',
+      '  maxconn 4096',
+      'defaults',
+      '  mode http',
+      '  timeout connect 2s',
+      '  timeout client 60s',
+      '  timeout server 60s',
+      // WebSockets and SSE streams stay open for the whole test.
+      '  timeout tunnel 1h',
+      // A connection refused, or closed by a server that is shutting down before it answered,
+      // is tried again on another server: nothing was processed.
+      '  retries 3',
+      '  retry-on conn-failure empty-response',
+      '  option redispatch 1',
+      'listen stats',
+      `  bind 127.0.0.1:${statsPort}`,
+      '  stats enable',
+      '  stats uri /stats',
+      'frontend gateway',
+      `  bind 127.0.0.1:${port}`,
+      '  default_backend replicas',
+      'backend replicas',
+      '  balance roundrobin',
+      '  option httpchk GET /readyz',
+      '  http-check expect status 200',
+      ...backends.map(
+        (backend, i) => `  server g${i} 127.0.0.1:${backend} check inter 200 fall 1 rise 2`,
+      ),
+      '',
+    ].join('\n'),
+  );
+  const child: ChildProcess = spawn('haproxy', ['-f', config, '-db'], { stdio: 'ignore' });
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const ready = await fetch(`${origin}/healthz`).then(
+      (response) => response.status === 200,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error('haproxy did not come up');
+    await sleep(100);
+  }
+  return {
+    origin,
+    async isUp(index) {
+      const csv = await fetch(`http://127.0.0.1:${statsPort}/stats;csv`).then(
+        (response) => response.text(),
+        () => '',
+      );
+      const row = csv.split('\n').find((line) => line.startsWith(`replicas,g${index},`));
+      // The 18th column of haproxy's CSV is the server's status.
+      return row?.split(',')[17] === 'UP';
+    },
+    async close() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGKILL');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
