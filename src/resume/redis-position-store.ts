@@ -6,7 +6,9 @@
 import type { RedisConnection } from '../shared-state/redis-connection';
 import { recordSize, type PositionStore, type StoreBounds } from './position-store';
 
-// KEYS[1] the record; ARGV: the JSON, its owner, the expiry, 1 when conditional on the owner.
+// KEYS[1] the record, KEYS[2] its caller's keys (a sorted set by write time); ARGV: the JSON,
+// its owner, the expiry, 1 when conditional on the owner, the time, the per-caller bound. The
+// caller's oldest records beyond the bound are dropped, as the memory store does.
 const WRITE = `
 if ARGV[4] == '1' then
   local current = redis.call('GET', KEYS[1])
@@ -16,6 +18,17 @@ if ARGV[4] == '1' then
   end
 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
+redis.call('ZADD', KEYS[2], ARGV[5], KEYS[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[3])
+-- Members whose record has expired by itself no longer count.
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. (tonumber(ARGV[5]) - tonumber(ARGV[3])))
+local over = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[6])
+if over > 0 then
+  local popped = redis.call('ZPOPMIN', KEYS[2], over)
+  for i = 1, #popped, 2 do
+    if popped[i] ~= KEYS[1] then redis.call('DEL', popped[i]) end
+  end
+end
 return 1`;
 
 const keyOf = (key: string) => `resume:${key}`;
@@ -47,12 +60,15 @@ export function redisPositionStore(
         for (const w of fitting) {
           pipeline.eval(
             WRITE,
-            1,
+            2,
             keyOf(w.key),
+            `resume-caller:${w.record.caller}`,
             JSON.stringify(w.record),
             w.record.owner,
             String(bounds.ttlMs),
             w.ifOwner ? '1' : '0',
+            String(Date.now()),
+            String(bounds.maxPerCaller),
           );
         }
         const results = (await pipeline.exec()) ?? [];
