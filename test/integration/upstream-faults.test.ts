@@ -377,7 +377,12 @@ describe('upstream refusing connections', () => {
   it('yields UPSTREAM_UNAVAILABLE and /readyz 503, then recovers once something listens', async () => {
     const port = await freePort();
     const t = await startTestGateway({
-      env: { UPSTREAM_URL: `http://127.0.0.1:${port}`, UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS) },
+      env: {
+        UPSTREAM_URL: `http://127.0.0.1:${port}`,
+        UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
+        // Each probe asks: the test reads readiness right after the upstream comes back.
+        READYZ_CACHE_MS: '0',
+      },
     });
     let upstream: Awaited<ReturnType<typeof startEmulator>> | undefined;
     try {
@@ -415,6 +420,9 @@ describe('circuit breaker', () => {
         CIRCUIT_FAILURES: '3',
         CIRCUIT_RESET_MS: String(RESET_MS),
         UPSTREAM_TIMEOUT_MS: '2000',
+        // Each probe asks (concurrent ones still share a ping): these tests read readiness as
+        // the circuit changes, not a second-old answer.
+        READYZ_CACHE_MS: '0',
       },
       now: () => clock.now(),
     });
