@@ -43,7 +43,6 @@ export function headingAnchors(markdown: string): Set<string> {
     const slug = match[1]
       .trim()
       // A link's target is not part of its anchor; '[' goes with the other punctuation below.
-      // eslint-disable-next-line regexp/no-super-linear-move -- the repository's own Markdown, never client input
       .replace(/\]\([^)]*\)/g, '')
       .toLowerCase()
       .replace(/[^\p{L}\p{N}\s_-]/gu, '')
