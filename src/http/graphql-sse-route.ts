@@ -87,7 +87,6 @@ export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOpti
       reply.header('x-request-id', request.id ?? randomUUID());
       // The stream is written to the raw response here, with backpressure.
       reply.hijack();
-      options.streams?.tag(request, request.raw, reply.raw, body);
       await serve(request, reply).catch((error: unknown) => {
         options.logger.error({ err: error, requestId: request.id }, 'SSE request failed');
         if (!reply.raw.headersSent) {
@@ -101,6 +100,8 @@ export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOpti
   });
 
   async function serve(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    // Inside serve: whatever tagging throws is answered like any other error of the route.
+    options.streams?.tag(request, request.raw, reply.raw, request.body);
     const gate = new SseGate();
     const [body, init] = await handler({
       method: request.method,

@@ -59,9 +59,10 @@ export function createSseStreams(): SseStreams {
       }) as ServerResponse['write'];
       open.add(response);
       response.once('close', () => open.delete(response));
-      const digest = createHash('sha256')
-        .update(JSON.stringify(body ?? null))
-        .digest('base64url');
+      // A body too deep to serialise has no resume key: the pipeline refuses it (its variables
+      // are over MAX_VARIABLES_DEPTH) with a 400, which this must not turn into a thrown route.
+      const digest = digestOf(body);
+      if (digest === undefined) return;
       handles.set(request, {
         transport: 'sse',
         id: `${stream}\n${digest}`,
@@ -74,4 +75,14 @@ export function createSseStreams(): SseStreams {
       open.clear();
     },
   };
+}
+
+function digestOf(body: unknown): string | undefined {
+  try {
+    return createHash('sha256')
+      .update(JSON.stringify(body ?? null))
+      .digest('base64url');
+  } catch {
+    return undefined;
+  }
 }

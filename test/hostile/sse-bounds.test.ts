@@ -180,7 +180,8 @@ describe('a subscriber that stops reading', () => {
     await new Promise((resolve) => response.on('end', resolve));
     const frames = body
       .split('\n\n')
-      .filter((frame) => frame.startsWith('event: next'))
+      // A `next` event carries an `id:` line first (resuming, docs/realtime-resume.md).
+      .filter((frame) => /^event: next$/m.test(frame))
       .map((frame) => JSON.parse(/^data: (.*)$/m.exec(frame)![1]!));
     const delivered = frames.filter((f) => f.data?.boxEvents).length;
     expect(delivered).toBeLessThan(60);
