@@ -90,6 +90,8 @@ async function post(text: string): Promise<string> {
 
 test('restarting the gateway: "reconnecting…", then the messages posted meanwhile, once each, without reload', async () => {
   await page.goto(example.url);
+  // The example opens no box by itself: the box list comes from myBoxes.
+  await page.getByRole('button', { name: /Welcome/ }).click();
   await shown(page.getByTestId('timeline').getByText('Welcome to the box!'));
   await page.evaluate('window.notReloaded = true');
   const deadline = Date.now() + UI_TIMEOUT;
