@@ -2,7 +2,13 @@
 // (which loadConfig refuses under NODE_ENV=production unless EMBEDDED_EMULATOR=true). With
 // WORKERS > 1 the primary starts the one emulator and hands its URL to every worker, so all of
 // them serve one demo store (and tells them, through DEMO_UPSTREAM_ENV, that it is the demo).
-import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS, startEmulator } from '../../emulator';
+import {
+  DEMO_ACR2_TOKENS,
+  DEMO_BOX_IDS,
+  DEMO_IDENTITY_IDS,
+  DEMO_TOKENS,
+  startEmulator,
+} from '../../emulator';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 
@@ -34,6 +40,7 @@ export function demoBanner(url: string, ide: boolean): string {
     '',
     `GraphQL: ${url}  (embedded emulator, demo data${ide ? '; open it in a browser for the IDE' : ''})`,
     `Tokens:  ${Object.values(DEMO_TOKENS).join(', ')}   (send as Authorization: Bearer <token>)`,
+    `         ${Object.values(DEMO_ACR2_TOKENS).join(', ')}   (bob and eve at ACR 2: myBoxes, createBox, deleteBox)`,
     `Identity ids (boxEvents' identityId):`,
     `         alice ${DEMO_IDENTITY_IDS.alice}`,
     `         bob   ${DEMO_IDENTITY_IDS.bob}`,
