@@ -14,7 +14,7 @@ import { bindToOperation, type OperationTrace, type Tracing } from './tracing/tr
 import type { Realtime, SubscribeToBoxes, SubscribeToMyBoxes } from './realtime/realtime';
 import type { ResumeHandle } from './resume/resume-key';
 import { createBoxEventsApi } from './upstream/box-events-api';
-import { withLane, type FairShare } from './upstream/fair-share';
+import type { FairShare } from './upstream/fair-share';
 import { forOperation, type OperationStats } from './upstream/operation-api';
 import type { UpstreamClient } from './upstream/upstream-client';
 import { createChatApi } from './upstream/chat-api';
@@ -151,15 +151,13 @@ class RequestContext implements GatewayContext {
   get api(): GatewayApi {
     if (this.builtApi) return this.builtApi;
     const { deps, credentials } = this;
-    const apiOver = (client: UpstreamClient): GatewayApi => ({
-      ...createBoxEventsApi(client, credentials),
-      ...createChatApi(client, credentials),
-    });
+    const apiOver = (client: UpstreamClient): GatewayApi =>
+      Object.assign(createBoxEventsApi(client, credentials), createChatApi(client, credentials));
     // Refused credentials make no call at all, so there is nothing to count or share.
     const callsUpstream = credentials !== null && credentials.kind !== 'rejected';
     if (!callsUpstream) return (this.builtApi = apiOver(deps.client));
     const lane = deps.upstream.lane(deps.upstreamConcurrency);
-    const counted = forOperation(apiOver(withLane(deps.client, lane)), this.stats);
+    const counted = apiOver(forOperation(deps.client, lane, this.stats));
     return (this.builtApi = this.trace ? bindToOperation(counted, this.trace) : counted);
   }
 

@@ -10,8 +10,6 @@
 // Our own code rather than a library: p-limit and p-queue bound concurrency but serve one FIFO
 // queue, which is exactly the starvation this file exists to avoid.
 
-import type { UpstreamClient } from './upstream-client';
-
 /** One operation's share: at most `cap` of its calls in flight, and its turn in the pool. */
 export interface Lane {
   /** Runs `call` once a slot is free; `signal` (the call's deadline) also ends the wait. */
@@ -98,9 +96,4 @@ export function createFairShare(capacity: number): FairShare {
     inFlight: () => inFlight,
     waitingLanes: () => turns.size,
   };
-}
-
-/** The client as one operation uses it: every request carries the operation's lane. */
-export function withLane(client: UpstreamClient, lane: Lane): UpstreamClient {
-  return { ...client, request: (request) => client.request({ ...request, lane }) };
 }

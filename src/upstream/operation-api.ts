@@ -1,21 +1,27 @@
-// The API as one operation sees it: every call counted (for the operation log line and the
-// call-count tests). Its client carries the operation's lane of the process-wide fair share
-// (fair-share.ts withLane). One instance per request, never shared.
+// The transport as one operation sees it: every request counted (for the operation log line and
+// the call-count tests) and run in the operation's lane of the process-wide fair share
+// (fair-share.ts). Counted here, at the one method every API call goes through, rather than by
+// wrapping each API method: an operation then builds one small object, not a wrapper per method
+// of every API (bench/RESULTS.md, issue 15's side-by-side run). One instance per request.
+import type { Lane } from './fair-share';
+import type { UpstreamClient } from './upstream-client';
+
 export interface OperationStats {
   upstreamCalls: number;
   /** What the operation plan expected before execution (logged beside the real count). */
   estimatedUpstreamCalls?: number;
 }
 
-export function forOperation<Api extends object>(api: Api, stats: OperationStats): Api {
-  // Every method is one upstream call: each one is counted the same way.
-  const counted: Record<string, unknown> = {};
-  for (const [name, method] of Object.entries(api)) {
-    const call = method as (...args: unknown[]) => Promise<unknown>;
-    counted[name] = (...args: unknown[]) => {
+export function forOperation(
+  client: UpstreamClient,
+  lane: Lane,
+  stats: OperationStats,
+): UpstreamClient {
+  return {
+    ...client,
+    request(request) {
       stats.upstreamCalls += 1;
-      return call(...args);
-    };
-  }
-  return counted as Api;
+      return client.request({ ...request, lane });
+    },
+  };
 }
