@@ -16,6 +16,7 @@ import { Readable } from 'node:stream';
 import { Pool, type Dispatcher } from 'undici';
 import { createCircuitBreaker } from './circuit-breaker';
 import { parseRetryAfter, withRetries } from './retry';
+import { countTransferred, noteTransferred } from './transfer-garbage';
 import {
   UpstreamHttpError,
   UpstreamProtocolError,
@@ -92,7 +93,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTr
       ...(req.method === 'HEAD' ? { reset: false } : {}),
     });
     if (req.streamResponse && res.statusCode >= 200 && res.statusCode <= 299) {
-      return { status: res.statusCode, headers: res.headers, stream: res.body };
+      return { status: res.statusCode, headers: res.headers, stream: countTransferred(res.body) };
     }
     // Every body is consumed, error bodies included: an unread body pins its connection.
     const noBody = req.method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304;
@@ -216,13 +217,17 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTr
   };
 }
 
-/** Passes an upload's chunks through, reporting each one (backpressure is the consumer's). */
+/**
+ * Passes an upload's chunks through, reporting each one to the deadline and to the transfer
+ * garbage count (backpressure is the consumer's).
+ */
 async function* touchingEach(
   body: AsyncIterable<Uint8Array>,
   touch: () => void,
 ): AsyncIterable<Uint8Array> {
   for await (const chunk of body) {
     touch();
+    noteTransferred(chunk.length);
     yield chunk;
   }
 }
