@@ -3,7 +3,10 @@
 // upstream; the file arrives byte for byte, its event reaches a boxEvents subscriber with downloadPath, the download streams the
 // same bytes; once a first large transfer is done, a second 30 MiB upload leaves the gateway's
 // RSS (read from /proc, the gateway alone: the emulator runs in this jest process) less than
-// 4 MiB higher; a client that stops sending is cut after UPSTREAM_TIMEOUT_MS, leaving no event.
+// 4 MiB higher; a download to a client that stops reading leaves it less than 4 MiB higher too;
+// a client that stops sending is cut after UPSTREAM_TIMEOUT_MS, leaving no event.
+import { createHash } from 'node:crypto';
+import { request, type IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   DEMO_BOX_IDS,
@@ -175,6 +178,47 @@ it('a second 30 MiB upload leaves the gateway RSS less than 4 MiB higher, and ne
     { cookie: `accesstoken=${DEMO_TOKENS.alice}; tokentype=bearer` }, // the upstream's own auth
   );
   expect(stored).toMatchObject({ status: 200, bytes: FILE_BYTES, sha256: second.sha256() });
+});
+
+it('a download to a client that stops reading is not read ahead into the gateway; resumed, it is the same bytes', async () => {
+  const pid = running.child.pid!;
+  const upload = sendUpload({ url, token: DEMO_TOKENS.alice, operations, fileBytes: FILE_BYTES });
+  const answer = await upload.response;
+  expect(answer.json.errors).toBeUndefined();
+  const before = await settledRssMiB(pid);
+
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const response = await new Promise<IncomingMessage>((resolve, reject) => {
+    const req = request(new URL(url).origin + answer.json.data.uploadFile.downloadPath, {
+      headers: { authorization: `Bearer ${DEMO_TOKENS.bob}` },
+      agent: false,
+    });
+    req.on('response', resolve).on('error', reject).end();
+  });
+  expect(response.statusCode).toBe(200);
+  const counted = (chunk: Buffer) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+  };
+  // One chunk, then nothing read: what the gateway takes from the upstream meanwhile waits in
+  // socket buffers (the kernel's), not in the gateway's memory.
+  await new Promise<void>((resolve) =>
+    response.once('data', (chunk: Buffer) => {
+      response.pause();
+      counted(chunk);
+      resolve();
+    }),
+  );
+  const paused = await settledRssMiB(pid);
+  expect(paused - before).toBeLessThan(4);
+
+  response.on('data', counted);
+  await new Promise((resolve) => response.on('end', resolve).resume());
+  expect({ bytes, sha256: hash.digest('hex') }).toEqual({
+    bytes: FILE_BYTES,
+    sha256: upload.sha256(),
+  });
 });
 
 it('cuts an upload whose client stops sending, after UPSTREAM_TIMEOUT_MS, leaving no event', async () => {
