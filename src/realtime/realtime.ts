@@ -13,9 +13,10 @@ import type { StreamCaps } from '../pipeline/stream-caps';
 import { createBoxEventsApi } from '../upstream/box-events-api';
 import type { UpstreamClient } from '../upstream/upstream-client';
 import type { BoxEventsApi } from '../upstream/upstream-types';
-import { createChatApi } from '../upstream/chat-api';
-import { BoxSubscription, type SubscriptionItem } from './box-subscription';
-import { MyBoxesSubscription, type MyBoxesItem } from './my-boxes-subscription';
+import type { GatewayError } from '../errors/gateway-errors';
+import { BoxSubscription } from './box-subscription';
+import { MyBoxesSubscription } from './my-boxes-subscription';
+import type { BoxItem, MyBoxesItem } from './realtime-items';
 import { newestEventId } from './replay';
 import { createSocketRegistry, type SocketRegistryOptions } from './socket-registry';
 import { startFrom, type StartPositions } from '../resume/start-positions';
@@ -29,7 +30,7 @@ export type SubscribeToBoxes = (
   boxIds: readonly string[],
   /** Positions from `after` (src/resume/after-argument.ts), checked already. */
   after?: StartPositions,
-) => Promise<AsyncIterableIterator<SubscriptionItem>>;
+) => Promise<AsyncIterableIterator<BoxItem | GatewayError>>;
 
 export interface Realtime {
   /**
@@ -62,7 +63,7 @@ export interface Realtime {
 
 export type SubscribeToMyBoxes = (
   identityId: string,
-) => Promise<AsyncIterableIterator<MyBoxesItem>>;
+) => Promise<AsyncIterableIterator<MyBoxesItem | GatewayError>>;
 
 export interface RealtimeOptions extends Omit<SocketRegistryOptions, 'metrics' | 'logger'> {
   client: UpstreamClient;
@@ -125,11 +126,6 @@ export function createRealtime(options: RealtimeOptions): Realtime {
           anchors: start.anchors,
           tracker,
           bufferSize: options.subscriberBuffer,
-          onOdd: (dto, reason) =>
-            logger.warn(
-              { requestId, eventId: dto.id, eventType: dto.type, reason },
-              'odd replayed event',
-            ),
           onDelivered(kind) {
             delivered++;
             metrics.subscriptionUpdates.inc({ kind });
@@ -169,8 +165,8 @@ export function createRealtime(options: RealtimeOptions): Realtime {
             credentials,
             identityId.toLowerCase(),
             // The upstream socket is shared by every subscription of the caller: its own reads
-            // (edit patches, credential checks) belong to no one operation, so they use an
-            // uncounted API, built once per socket.
+            // (credential checks) belong to no one operation, so they use an uncounted API,
+            // built once per socket.
             () => createBoxEventsApi(options.client, credentials),
             subscription,
           );
@@ -190,12 +186,8 @@ export function createRealtime(options: RealtimeOptions): Realtime {
       const subscriptionId = logId();
       let detach = () => {};
       const subscription = new MyBoxesSubscription({
-        api: createChatApi(options.client, credentials),
-        identityId: me,
         bufferSize: options.subscriberBuffer,
         onDelivered: () => metrics.subscriptionUpdates.inc({ kind: 'my_boxes' }),
-        onReadFailed: (error) =>
-          logger.warn({ requestId, err: error }, 'myBoxes update: the box could not be read'),
         onEnd(reason, error) {
           detach();
           release();
