@@ -180,7 +180,12 @@ class RequestContext implements GatewayContext {
   }
 
   get subscribeToMyBoxes(): SubscribeToMyBoxes | undefined {
-    return this.deps.realtime?.myBoxesFor(this.credentials, this.requestId, this.transport);
+    return this.deps.realtime?.myBoxesFor(
+      this.credentials,
+      this.requestId,
+      this.transport,
+      this.resume,
+    );
   }
 
   announceRead(identityId: string, boxId: string): void {

@@ -15,10 +15,10 @@ import type { UpstreamClient } from '../upstream/upstream-client';
 import type { BoxEventsApi } from '../upstream/upstream-types';
 import type { GatewayError } from '../errors/gateway-errors';
 import { BoxSubscription } from './box-subscription';
-import { MyBoxesSubscription } from './my-boxes-subscription';
 import type { BoxItem, MyBoxesItem } from './realtime-items';
 import { newestEventId } from './replay';
 import { createSocketRegistry, type SocketRegistryOptions } from './socket-registry';
+import { subscribeMyBoxes } from './subscribe-my-boxes';
 import { startFrom, type StartPositions } from '../resume/start-positions';
 import type { ResumeHandle } from '../resume/resume-key';
 import { keepsPositions, type Resumer } from '../resume/resumer';
@@ -51,6 +51,8 @@ export interface Realtime {
     credentials: Credentials | null,
     requestId: string,
     transport: string,
+    /** As for forCaller: a resumed myBoxes stream starts with one RESYNC (subscribe-my-boxes.ts). */
+    resumeHandle?: ResumeHandle,
   ): SubscribeToMyBoxes;
   /**
    * After markBoxRead: the REST ack publishes nothing upstream, so the caller's myBoxes
@@ -178,40 +180,12 @@ export function createRealtime(options: RealtimeOptions): Realtime {
         }
         return subscription;
       },
-    myBoxesFor: (credentials, requestId, transport) => async (identityId) => {
-      if (!credentials) throw new UnauthenticatedError();
-      const caller = callerKey(credentials);
-      const release = caller === null ? () => {} : options.caps.acquire(caller);
-      const me = identityId.toLowerCase();
-      const subscriptionId = logId();
-      let detach = () => {};
-      const subscription = new MyBoxesSubscription({
-        bufferSize: options.subscriberBuffer,
-        onDelivered: () => metrics.subscriptionUpdates.inc({ kind: 'my_boxes' }),
-        onEnd(reason, error) {
-          detach();
-          release();
-          metrics.subscriptionsActive.dec({ transport });
-          if (error) metrics.errors.inc({ code: error.errorCode });
-          logger.info({ requestId, subscriptionId, transport, reason }, 'subscription ended');
-        },
-      });
-      metrics.subscriptionsActive.inc({ transport });
-      logger.info({ requestId, subscriptionId, transport, myBoxes: true }, 'subscription started');
-      try {
-        detach = await registry.attach(
-          credentials,
-          me,
-          () => createBoxEventsApi(options.client, credentials),
-          subscription,
-        );
-        if (subscription.finished) detach();
-      } catch (error) {
-        await subscription.return();
-        throw error;
-      }
-      return subscription;
-    },
+    myBoxesFor: (credentials, requestId, transport, handle) => (identityId) =>
+      subscribeMyBoxes(
+        { ...options, registry },
+        { credentials, requestId, transport, handle },
+        identityId,
+      ),
     announceRead: (identityId, boxId) =>
       registry.announce(identityId, {
         type: 'ack',

@@ -20,7 +20,7 @@ const CHANGES: Record<Exclude<MyBoxesItem, { kind: 'resync' }>['change'], MyBoxC
 export class MyBoxesSubscriptionResolver {
   @Subscription((_returns) => MyBoxUpdate, {
     description:
-      "The caller's box list as it changes, from the same upstream socket as boxEvents (shared with them): one update per changed box; after any gap (an upstream drop) one RESYNC update.",
+      "The caller's box list as it changes, from the same upstream socket as boxEvents (shared with them): one update per changed box; after any gap (an upstream drop, or a client reconnecting with the same graphql-ws operation id or SSE Last-Event-ID) one RESYNC update.",
     subscribe: ({ args, context }) => {
       const { subscribeToMyBoxes } = context as GatewayContext;
       if (!subscribeToMyBoxes) throw new Error('this server does not serve subscriptions');
