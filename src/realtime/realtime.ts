@@ -12,6 +12,7 @@ import type { Metrics } from '../observability/metrics';
 import type { StreamCaps } from '../pipeline/stream-caps';
 import { createBoxEventsApi } from '../upstream/box-events-api';
 import type { UpstreamClient } from '../upstream/upstream-client';
+import type { OperationStats } from '../upstream/operation-api';
 import type { BoxEventsApi } from '../upstream/upstream-types';
 import type { GatewayError } from '../errors/gateway-errors';
 import { BoxSubscription } from './box-subscription';
@@ -45,6 +46,8 @@ export interface Realtime {
     api: BoxEventsApi,
     /** What the transport names the operation by, for a transparent resume (src/resume/). */
     resumeHandle?: ResumeHandle,
+    /** The operation's statistics, its updates' included: logged when the subscription ends. */
+    stats?: OperationStats,
   ): SubscribeToBoxes;
   /** Subscription.myBoxes for one caller: the same shared socket as boxEvents. */
   myBoxesFor(
@@ -53,6 +56,7 @@ export interface Realtime {
     transport: string,
     /** As for forCaller: a resumed myBoxes stream starts with one RESYNC (subscribe-my-boxes.ts). */
     resumeHandle?: ResumeHandle,
+    stats?: OperationStats,
   ): SubscribeToMyBoxes;
   /**
    * After markBoxRead: the REST ack publishes nothing upstream, so the caller's myBoxes
@@ -84,7 +88,8 @@ export function createRealtime(options: RealtimeOptions): Realtime {
 
   return {
     forCaller:
-      (credentials, requestId, transport, api, handle) => async (identityId, boxIds, after) => {
+      (credentials, requestId, transport, api, handle, stats) =>
+      async (identityId, boxIds, after) => {
         if (!credentials) throw new UnauthenticatedError();
         // Rejected credentials (caller null) fail at their first upstream read, with their reason.
         const caller = callerKey(credentials);
@@ -147,6 +152,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
                 reason,
                 errorCode: error?.errorCode,
                 delivered,
+                upstreamCalls: stats?.upstreamCalls,
                 durationMs: Date.now() - started,
               },
               'subscription ended',
@@ -180,10 +186,10 @@ export function createRealtime(options: RealtimeOptions): Realtime {
         }
         return subscription;
       },
-    myBoxesFor: (credentials, requestId, transport, handle) => (identityId) =>
+    myBoxesFor: (credentials, requestId, transport, handle, stats) => (identityId) =>
       subscribeMyBoxes(
         { ...options, registry },
-        { credentials, requestId, transport, handle },
+        { credentials, requestId, transport, handle, stats },
         identityId,
       ),
     announceRead: (identityId, boxId) =>

@@ -12,6 +12,7 @@ import type { StreamCaps } from '../pipeline/stream-caps';
 import type { ResumeHandle } from '../resume/resume-key';
 import { keepsPositions, type Resumer, type ResumeStart } from '../resume/resumer';
 import { createBoxEventsApi } from '../upstream/box-events-api';
+import type { OperationStats } from '../upstream/operation-api';
 import type { UpstreamClient } from '../upstream/upstream-client';
 import { MyBoxesSubscription } from './my-boxes-subscription';
 import type { SocketRegistry } from './socket-registry';
@@ -32,6 +33,8 @@ export interface MyBoxesCaller {
   transport: string;
   /** What the transport names the operation by, for a transparent resume (src/resume/). */
   handle?: ResumeHandle;
+  /** The operation's statistics, its updates' included: logged when the subscription ends. */
+  stats?: OperationStats;
 }
 
 /** A myBoxes record keeps no box positions: it only says that the client had this stream. */
@@ -39,7 +42,7 @@ const NO_POSITIONS = () => ({ boxes: new Map<string, string | null>(), sequence:
 
 export async function subscribeMyBoxes(
   deps: MyBoxesDeps,
-  { credentials, requestId, transport, handle }: MyBoxesCaller,
+  { credentials, requestId, transport, handle, stats }: MyBoxesCaller,
   identityId: string,
 ): Promise<MyBoxesSubscription> {
   const { metrics, logger } = deps;
@@ -73,7 +76,11 @@ export async function subscribeMyBoxes(
       if (resume && handle) resume.end(keepsPositions(reason, handle));
       metrics.subscriptionsActive.dec({ transport });
       if (error) metrics.errors.inc({ code: error.errorCode });
-      logger.info({ requestId, subscriptionId, transport, reason }, 'subscription ended');
+      const upstreamCalls = stats?.upstreamCalls;
+      logger.info(
+        { requestId, subscriptionId, transport, reason, upstreamCalls },
+        'subscription ended',
+      );
     },
   });
   resume?.attach({

@@ -13,6 +13,7 @@ import {
   type WsClient,
 } from '../helpers/realtime-clients';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
+import { waitForValue } from '../helpers/wait-for';
 import { runOnce, type TransportName } from './transports';
 
 jest.setTimeout(60_000);
@@ -149,11 +150,18 @@ describe.each(['ws', 'sse'] as const)('over %s', (transport) => {
     expect(t.emulator.openSockets()).toBe(0);
   });
 
-  it("an edit's message is read by the update's loaders: one GET shared with the update's own window", async () => {
+  it("an edit's message is read by the update's loaders: one GET shared with the update's own window, counted for the subscription", async () => {
+    const reads = () =>
+      t
+        .upstreamCalls()
+        .filter((c) => c.method === 'GET' && c.path === `/boxes/${BOX}/events`)
+        .map((c) => c.query);
+    t.resetCalls();
     const stream = subscribe(transport, PATCHED);
     await subscribed();
     const id = await post('b3JpZ2luYWw');
     await stream.until((r) => updates(r).some((u) => u.event.id === id));
+    const readsBefore = reads().length;
     t.resetCalls();
     await edit(id, 'ZWRpdGVk');
     const results = await stream.until((r) => updates(r).some((u) => u.event.type === 'msg.edit'));
@@ -163,11 +171,12 @@ describe.each(['ws', 'sse'] as const)('over %s', (transport) => {
     expect(update.event.box.events).toHaveLength(2);
     // The plan merged the lookup's window with the update's: one call, made in the update's
     // scope (no separate lookup by the socket).
-    const reads = t
-      .upstreamCalls()
-      .filter((c) => c.method === 'GET' && c.path === `/boxes/${BOX}/events`)
-      .map((c) => c.query);
-    expect(reads).toEqual([{ offset: '0', limit: '500' }]);
+    expect(reads()).toEqual([{ offset: '0', limit: '500' }]);
+    // Every read made for the subscription (box check, catch-up, each update's) is in its line.
+    const ended = await waitForValue('the subscription ended line', () =>
+      t.logs.entries().find((e) => e.msg === 'subscription ended'),
+    );
+    expect(ended.upstreamCalls).toBe(readsBefore + 1);
   });
 
   it("the update's reads count in the budget: an edit's message lookup, a myBoxes update's box", async () => {
