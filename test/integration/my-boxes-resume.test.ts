@@ -52,11 +52,15 @@ beforeAll(async () => {
   proxy = await startTcpProxy(portOf(a.gateway.url));
 });
 afterAll(async () => {
-  await Promise.all(subscribers.map((s) => s.stop()));
-  await proxy?.close();
-  await b?.close();
-  await a?.close();
-  await redis?.close();
+  try {
+    await Promise.all(subscribers.map((s) => s.stop()));
+    await proxy?.close();
+    await b?.close();
+    await a?.close();
+  } finally {
+    // Whatever failed above, no redis-server outlives the test.
+    await redis?.close();
+  }
 });
 
 async function post(boxId: string, text: string): Promise<string> {
