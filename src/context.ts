@@ -106,7 +106,7 @@ export function createContext(deps: ContextDeps) {
 }
 
 class RequestContext implements GatewayContext {
-  readonly stats: OperationStats = { upstreamCalls: 0 };
+  readonly stats: OperationStats;
   readonly startedAt = process.hrtime.bigint();
   executor: Executor = 'none';
   readonly trace?: OperationTrace;
@@ -123,7 +123,9 @@ class RequestContext implements GatewayContext {
     private readonly transport: Transport,
     trace: OperationTrace | undefined,
     private readonly resume?: ResumeHandle,
+    stats: OperationStats = { upstreamCalls: 0 },
   ) {
+    this.stats = stats;
     this.trace = trace;
     if (this.trace) this.loadStats = { loads: 0, fetches: 0 };
   }
@@ -142,6 +144,8 @@ class RequestContext implements GatewayContext {
       this.credentials,
       this.transport,
       undefined,
+      undefined,
+      addedTo(this.stats),
     );
     const windows = this.plan?.pages.get(UPDATE_BOX);
     if (windows) scope.loaders.expectPages(new Map([[boxId.toLowerCase(), windows]]));
@@ -176,11 +180,18 @@ class RequestContext implements GatewayContext {
       this.transport,
       this.api,
       this.resume,
+      this.stats,
     );
   }
 
   get subscribeToMyBoxes(): SubscribeToMyBoxes | undefined {
-    return this.deps.realtime?.myBoxesFor(this.credentials, this.requestId, this.transport);
+    return this.deps.realtime?.myBoxesFor(
+      this.credentials,
+      this.requestId,
+      this.transport,
+      this.resume,
+      this.stats,
+    );
   }
 
   announceRead(identityId: string, boxId: string): void {
@@ -190,4 +201,21 @@ class RequestContext implements GatewayContext {
   callerKey(): string | null {
     return callerKey(this.credentials);
   }
+}
+
+/**
+ * An update's statistics: its own, and added to its subscription's as they are counted, so the
+ * subscription's `subscription ended` line has every upstream call made for it.
+ */
+function addedTo(subscription: OperationStats): OperationStats {
+  let calls = 0;
+  return {
+    get upstreamCalls() {
+      return calls;
+    },
+    set upstreamCalls(value: number) {
+      subscription.upstreamCalls += value - calls;
+      calls = value;
+    },
+  };
 }

@@ -1,5 +1,5 @@
 // graphql-js's `subscribe` with one execution per update and operation instead of one per
-// subscriber. The registry pushes the same BoxEventUpdate object to every subscription of one
+// subscriber. The registry pushes the same item object to every subscription of one
 // upstream socket (one credential and identity), so subscriptions that run the same document with
 // the same variables on it get the same result: it is computed for the first and reused by the
 // rest (graphql-js would coerce the variables and arguments and resolve every field again for

@@ -19,6 +19,7 @@ import {
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import { checkAfter } from '../schema/arguments';
+import { PATCH_LOOKUP_LIMIT } from '../schema/subscription/patched-message';
 import { ARGUMENT_CHECKS, NEEDS_IDENTITY, VIEW_FIELDS, type Args } from './plan-rules';
 import type { PlannedLists } from '../loaders/create-loaders';
 import { mergeWindows } from '../loaders/merge-windows';
@@ -142,9 +143,15 @@ export function planOperation(
       childBoxes = [{ id, generation }];
     } else if (coordinate === 'Query.box') {
       childBoxes = [{ id: String(args.id).toLowerCase(), generation: 0 }];
-    } else if (coordinate === 'Subscription.boxEvents') {
+    } else if (coordinate === 'Subscription.boxEvents' || coordinate === 'Subscription.myBoxes') {
       // Each update is about one box: its reads are planned once, for that box.
       childBoxes = [{ id: UPDATE_BOX, generation: 0 }];
+    } else if (coordinate === 'BoxEventUpdate.message' && box !== undefined) {
+      // An edit's or a deletion's message is looked up in the box's newest page.
+      scopeOf(box).events.push({ offset: 0, limit: PATCH_LOOKUP_LIMIT });
+    } else if (coordinate === 'MyBoxUpdate.box' && box !== undefined) {
+      // The update's box is read as it now is, whatever of it is selected.
+      scopeOf(box).view = true;
     } else if (coordinate === 'Query.boxes') {
       const ids = new Set(args.ids.map((id) => id.toLowerCase()));
       childBoxes = [...ids].map((id) => ({ id, generation: 0 }));

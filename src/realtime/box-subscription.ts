@@ -1,30 +1,19 @@
 // One Subscription.boxEvents as an async iterator (docs/realtime.md): what it receives from
 // its upstream socket, in order, each event once, with the replay and the resync notice after a
-// drop, the box dropped after the caller's own kick or leave, and a bounded queue. A failure is
-// queued as an item (the resolver throws it), so the client gets a coded result, then complete.
-import { GatewayError, SlowConsumerError, UnauthenticatedError } from '../errors/gateway-errors';
+// drop, and the box dropped after the caller's own kick or leave. The queue, its bound and its
+// end are subscription-queue.ts's; the items are upstream-level (realtime-items.ts).
+import { UnauthenticatedError, type GatewayError } from '../errors/gateway-errors';
 import { ACCESS_REFUSED_CODES } from '../errors/request-errors';
 import { toGraphQLError } from '../errors/to-graphql-error';
-import { toBoxEvent, type OddEventHandler } from '../schema/event/to-box-event';
-import { BoxEventUpdate } from '../schema/subscription/box-event-update.type';
 import { UpstreamError } from '../upstream/upstream-errors';
-import type { BoxEventsApi } from '../upstream/upstream-types';
-import { isListed } from './box-update';
-import { missedEvents } from './replay';
+import type { BoxEventsApi, EventDto } from '../upstream/upstream-types';
 import { encodeCursor } from '../resume/cursor';
 import type { DeliveryTracker } from '../resume/delivery-tracker';
+import { eventIdOf, isListed, senderIdOf, type BoxEventItem, type BoxItem } from './realtime-items';
+import { missedEvents } from './replay';
+import { SubscriptionQueue, type EndReason } from './subscription-queue';
 
-export type SubscriptionItem = BoxEventUpdate | GatewayError;
-
-/** Why a subscription ended, for the log line. */
-export type EndReason =
-  | 'client'
-  | 'completed'
-  | 'failed'
-  | 'slow_consumer'
-  | 'shutdown'
-  /** Another connection resumed the same operation (src/resume/). */
-  | 'taken_over';
+export type { EndReason } from './subscription-queue';
 
 export interface BoxSubscriptionOptions {
   api: BoxEventsApi;
@@ -33,7 +22,6 @@ export interface BoxSubscriptionOptions {
   /** Box id (lowercase) → the newest listed event id when the subscription started. */
   anchors: ReadonlyMap<string, string | null>;
   bufferSize: number;
-  onOdd: OddEventHandler;
   /** Called once, whatever ends it. */
   onEnd(reason: EndReason, error?: GatewayError): void;
   onDelivered(kind: 'event' | 'resynced'): void;
@@ -49,8 +37,8 @@ interface BoxState {
   anchor: string | null;
   /** Bumped by every replay; a replay whose generation is stale leaves the flush to the newer. */
   generation: number;
-  /** Live updates held while a replay of this box runs; null when none runs. */
-  held: BoxEventUpdate[] | null;
+  /** Live items held while a replay of this box runs; null when none runs. */
+  held: BoxEventItem[] | null;
   /** The cursor of `cursorAnchor`, kept while the anchor does not move. */
   cursor?: string;
   cursorAnchor?: string | null;
@@ -61,28 +49,25 @@ const DEDUP_WINDOW = 2048;
 const REPLAY_ATTEMPTS = 3;
 const REPLAY_RETRY_MS = 200;
 
-export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> {
+export class BoxSubscription extends SubscriptionQueue<BoxItem> {
   private readonly boxes = new Map<string, BoxState>();
   private readonly delivered = new Set<string>();
-  private queue: SubscriptionItem[] = [];
-  private waiter: ((result: IteratorResult<SubscriptionItem>) => void) | undefined;
-  private closed = false;
-  private ended = false;
   private seenOpen = false;
 
   constructor(private readonly options: BoxSubscriptionOptions) {
+    const tracker = options.tracker;
+    super({
+      bufferSize: options.bufferSize,
+      onEnd: options.onEnd,
+      onHanded: tracker && ((item) => tracker.handed('cursor' in item ? item : undefined)),
+    });
     for (const [boxId, anchor] of options.anchors) {
       this.boxes.set(boxId, { anchor, generation: 0, held: null });
     }
   }
 
-  /** Ended (by the client, a failure, the last box left or shutdown). */
-  get finished(): boolean {
-    return this.closed;
-  }
-
   wants(boxId: string): boolean {
-    return !this.closed && this.boxes.has(boxId);
+    return !this.finished && this.boxes.has(boxId);
   }
 
   /** Any subscribed box, for the registry's periodic credential check. */
@@ -90,16 +75,16 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
     return this.boxes.keys().next().value;
   }
 
-  /** A live update from the upstream socket. */
-  push(update: BoxEventUpdate): void {
-    const box = this.boxes.get(update.boxId);
-    if (!box || this.closed) return;
+  /** A live event from the upstream socket: the registry's one item for every subscriber. */
+  push(item: BoxEventItem): void {
+    const box = this.boxes.get(item.boxId);
+    if (!box || this.finished) return;
     if (box.held) {
-      box.held.push(update);
+      box.held.push(item);
       if (box.held.length > this.options.bufferSize) this.overflow();
       return;
     }
-    this.deliver(update);
+    this.deliver(item);
   }
 
   /**
@@ -114,89 +99,30 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
     }
   }
 
-  fail(error: GatewayError, reason: EndReason = 'failed'): void {
-    if (this.closed) return;
-    this.queue.push(error);
-    this.close(reason, error);
-  }
-
-  complete(reason: EndReason = 'completed'): void {
-    this.close(reason);
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
-  next(): Promise<IteratorResult<SubscriptionItem>> {
-    const value = this.queue.shift();
-    if (value !== undefined) {
-      this.options.tracker?.handed(value);
-      return Promise.resolve({ value, done: false });
-    }
-    if (this.closed) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => (this.waiter = resolve));
-  }
-
-  return(): Promise<IteratorResult<SubscriptionItem>> {
-    this.queue = [];
-    this.close('client');
-    return Promise.resolve({ value: undefined, done: true });
-  }
-
-  private close(reason: EndReason, error?: GatewayError): void {
-    if (!this.closed) this.closed = true;
-    if (this.waiter) {
-      const waiter = this.waiter;
-      this.waiter = undefined;
-      const value = this.queue.shift();
-      if (value !== undefined) this.options.tracker?.handed(value);
-      waiter(value === undefined ? { value: undefined, done: true } : { value, done: false });
-    }
-    if (!this.ended) {
-      this.ended = true;
-      this.options.onEnd(reason, error);
-    }
-  }
-
-  private enqueue(item: SubscriptionItem): void {
-    if (this.closed) return;
-    if (this.waiter) {
-      const waiter = this.waiter;
-      this.waiter = undefined;
-      this.options.tracker?.handed(item);
-      waiter({ value: item, done: false });
-      return;
-    }
-    this.queue.push(item);
-    if (this.queue.length > this.options.bufferSize) this.overflow();
-  }
-
-  /** The client stopped reading: drop what waits, end with SLOW_CONSUMER. */
-  private overflow(): void {
-    this.queue = [];
+  protected override overflow(): void {
     for (const box of this.boxes.values()) box.held = null;
-    this.fail(new SlowConsumerError(this.options.bufferSize), 'slow_consumer');
+    super.overflow();
   }
 
-  private deliver(update: BoxEventUpdate): void {
-    const box = this.boxes.get(update.boxId);
-    const event = update.event;
-    if (!box || !event) return;
-    if (this.delivered.has(event.id)) return;
-    this.remember(event.id);
-    if (isListed(event)) {
-      box.anchor = event.id;
-      // Built by box-update.ts for every subscriber of the event: reused, not encoded again.
-      if (update.cursor !== '') [box.cursor, box.cursorAnchor] = [update.cursor, event.id];
+  private deliver(item: BoxEventItem): void {
+    const box = this.boxes.get(item.boxId);
+    if (!box || this.delivered.has(item.eventId)) return;
+    this.remember(item.eventId);
+    if (isListed(item.dto)) {
+      box.anchor = item.eventId;
+      // Encoded by the registry for every subscriber of the event: reused, not encoded again.
+      if (item.cursor !== '') [box.cursor, box.cursorAnchor] = [item.cursor, item.eventId];
     }
-    this.enqueue(update.withCursor(this.cursorOf(update.boxId, box)));
+    const cursor = this.cursorOf(item.boxId, box);
+    // The shared item where this subscription is at its position, so shared execution holds.
+    this.enqueue(cursor === item.cursor ? item : { ...item, cursor });
     this.options.onDelivered('event');
+    const type = item.dto.type;
     const ownExit =
-      (event.type === 'member.kick' || event.type === 'member.leave') &&
-      event.sender.id.toLowerCase() === this.options.identityId;
+      (type === 'member.kick' || type === 'member.leave') &&
+      senderIdOf(item.dto) === this.options.identityId;
     if (ownExit) {
-      this.boxes.delete(update.boxId);
+      this.boxes.delete(item.boxId);
       if (this.boxes.size === 0) this.complete();
     }
   }
@@ -214,25 +140,23 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
     const generation = ++box.generation;
     box.held ??= [];
     let missed = await this.readMissed(boxId, box.anchor);
-    if (this.closed || box.generation !== generation || this.boxes.get(boxId) !== box) return;
+    if (this.finished || box.generation !== generation || this.boxes.get(boxId) !== box) return;
     const trimmed = this.options.tracker?.trim(boxId, missed);
     if (trimmed) [missed, box.anchor] = [trimmed.missed, trimmed.anchor ?? box.anchor];
     const held = box.held ?? [];
     box.held = null;
-    const replayed = (missed ?? []).map(
-      (dto) => new BoxEventUpdate(boxId, toBoxEvent(dto, this.options.onOdd), null),
-    );
     let fresh = 0;
-    for (const update of replayed) {
-      if (update.event && !this.delivered.has(update.event.id)) fresh++;
-      this.deliver(update);
+    for (const item of replayedItems(boxId, missed ?? [])) {
+      if (!this.delivered.has(item.eventId)) fresh++;
+      this.deliver(item);
     }
     if (fresh > 0) this.options.onReplayed(fresh);
     if (notice && this.boxes.has(boxId)) {
-      this.enqueue(BoxEventUpdate.resyncNotice(boxId, missed !== null, this.cursorOf(boxId, box)));
+      const cursor = this.cursorOf(boxId, box);
+      this.enqueue({ kind: 'resync', boxId, recovered: missed !== null, cursor });
       this.options.onDelivered('resynced');
     }
-    for (const update of held) this.deliver(update);
+    for (const item of held) this.deliver(item);
     this.options.tracker?.replayed(boxId, fresh);
   }
 
@@ -260,9 +184,19 @@ export class BoxSubscription implements AsyncIterableIterator<SubscriptionItem> 
           this.fail(mapped ?? (error as GatewayError));
           return null;
         }
-        if (attempt >= REPLAY_ATTEMPTS || this.closed) return null;
+        if (attempt >= REPLAY_ATTEMPTS || this.finished) return null;
         await new Promise((resolve) => setTimeout(resolve, REPLAY_RETRY_MS * attempt));
       }
     }
   }
+}
+
+/** Listed events as items: their cursors are stamped on delivery. Events without an id are skipped. */
+function replayedItems(boxId: string, dtos: readonly EventDto[]): BoxEventItem[] {
+  const items: BoxEventItem[] = [];
+  for (const dto of dtos) {
+    const eventId = eventIdOf(dto);
+    if (eventId !== undefined) items.push({ kind: 'event', boxId, eventId, dto, cursor: '' });
+  }
+  return items;
 }

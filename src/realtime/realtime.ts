@@ -12,12 +12,14 @@ import type { Metrics } from '../observability/metrics';
 import type { StreamCaps } from '../pipeline/stream-caps';
 import { createBoxEventsApi } from '../upstream/box-events-api';
 import type { UpstreamClient } from '../upstream/upstream-client';
+import type { OperationStats } from '../upstream/operation-api';
 import type { BoxEventsApi } from '../upstream/upstream-types';
-import { createChatApi } from '../upstream/chat-api';
-import { BoxSubscription, type SubscriptionItem } from './box-subscription';
-import { MyBoxesSubscription, type MyBoxesItem } from './my-boxes-subscription';
+import type { GatewayError } from '../errors/gateway-errors';
+import { BoxSubscription } from './box-subscription';
+import type { BoxItem, MyBoxesItem } from './realtime-items';
 import { newestEventId } from './replay';
 import { createSocketRegistry, type SocketRegistryOptions } from './socket-registry';
+import { subscribeMyBoxes } from './subscribe-my-boxes';
 import { startFrom, type StartPositions } from '../resume/start-positions';
 import type { ResumeHandle } from '../resume/resume-key';
 import { keepsPositions, type Resumer } from '../resume/resumer';
@@ -29,7 +31,7 @@ export type SubscribeToBoxes = (
   boxIds: readonly string[],
   /** Positions from `after` (src/resume/after-argument.ts), checked already. */
   after?: StartPositions,
-) => Promise<AsyncIterableIterator<SubscriptionItem>>;
+) => Promise<AsyncIterableIterator<BoxItem | GatewayError>>;
 
 export interface Realtime {
   /**
@@ -44,12 +46,17 @@ export interface Realtime {
     api: BoxEventsApi,
     /** What the transport names the operation by, for a transparent resume (src/resume/). */
     resumeHandle?: ResumeHandle,
+    /** The operation's statistics, its updates' included: logged when the subscription ends. */
+    stats?: OperationStats,
   ): SubscribeToBoxes;
   /** Subscription.myBoxes for one caller: the same shared socket as boxEvents. */
   myBoxesFor(
     credentials: Credentials | null,
     requestId: string,
     transport: string,
+    /** As for forCaller: a resumed myBoxes stream starts with one RESYNC (subscribe-my-boxes.ts). */
+    resumeHandle?: ResumeHandle,
+    stats?: OperationStats,
   ): SubscribeToMyBoxes;
   /**
    * After markBoxRead: the REST ack publishes nothing upstream, so the caller's myBoxes
@@ -62,7 +69,7 @@ export interface Realtime {
 
 export type SubscribeToMyBoxes = (
   identityId: string,
-) => Promise<AsyncIterableIterator<MyBoxesItem>>;
+) => Promise<AsyncIterableIterator<MyBoxesItem | GatewayError>>;
 
 export interface RealtimeOptions extends Omit<SocketRegistryOptions, 'metrics' | 'logger'> {
   client: UpstreamClient;
@@ -81,7 +88,8 @@ export function createRealtime(options: RealtimeOptions): Realtime {
 
   return {
     forCaller:
-      (credentials, requestId, transport, api, handle) => async (identityId, boxIds, after) => {
+      (credentials, requestId, transport, api, handle, stats) =>
+      async (identityId, boxIds, after) => {
         if (!credentials) throw new UnauthenticatedError();
         // Rejected credentials (caller null) fail at their first upstream read, with their reason.
         const caller = callerKey(credentials);
@@ -125,11 +133,6 @@ export function createRealtime(options: RealtimeOptions): Realtime {
           anchors: start.anchors,
           tracker,
           bufferSize: options.subscriberBuffer,
-          onOdd: (dto, reason) =>
-            logger.warn(
-              { requestId, eventId: dto.id, eventType: dto.type, reason },
-              'odd replayed event',
-            ),
           onDelivered(kind) {
             delivered++;
             metrics.subscriptionUpdates.inc({ kind });
@@ -149,6 +152,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
                 reason,
                 errorCode: error?.errorCode,
                 delivered,
+                upstreamCalls: stats?.upstreamCalls,
                 durationMs: Date.now() - started,
               },
               'subscription ended',
@@ -169,8 +173,8 @@ export function createRealtime(options: RealtimeOptions): Realtime {
             credentials,
             identityId.toLowerCase(),
             // The upstream socket is shared by every subscription of the caller: its own reads
-            // (edit patches, credential checks) belong to no one operation, so they use an
-            // uncounted API, built once per socket.
+            // (credential checks) belong to no one operation, so they use an uncounted API,
+            // built once per socket.
             () => createBoxEventsApi(options.client, credentials),
             subscription,
           );
@@ -182,44 +186,12 @@ export function createRealtime(options: RealtimeOptions): Realtime {
         }
         return subscription;
       },
-    myBoxesFor: (credentials, requestId, transport) => async (identityId) => {
-      if (!credentials) throw new UnauthenticatedError();
-      const caller = callerKey(credentials);
-      const release = caller === null ? () => {} : options.caps.acquire(caller);
-      const me = identityId.toLowerCase();
-      const subscriptionId = logId();
-      let detach = () => {};
-      const subscription = new MyBoxesSubscription({
-        api: createChatApi(options.client, credentials),
-        identityId: me,
-        bufferSize: options.subscriberBuffer,
-        onDelivered: () => metrics.subscriptionUpdates.inc({ kind: 'my_boxes' }),
-        onReadFailed: (error) =>
-          logger.warn({ requestId, err: error }, 'myBoxes update: the box could not be read'),
-        onEnd(reason, error) {
-          detach();
-          release();
-          metrics.subscriptionsActive.dec({ transport });
-          if (error) metrics.errors.inc({ code: error.errorCode });
-          logger.info({ requestId, subscriptionId, transport, reason }, 'subscription ended');
-        },
-      });
-      metrics.subscriptionsActive.inc({ transport });
-      logger.info({ requestId, subscriptionId, transport, myBoxes: true }, 'subscription started');
-      try {
-        detach = await registry.attach(
-          credentials,
-          me,
-          () => createBoxEventsApi(options.client, credentials),
-          subscription,
-        );
-        if (subscription.finished) detach();
-      } catch (error) {
-        await subscription.return();
-        throw error;
-      }
-      return subscription;
-    },
+    myBoxesFor: (credentials, requestId, transport, handle, stats) => (identityId) =>
+      subscribeMyBoxes(
+        { ...options, registry },
+        { credentials, requestId, transport, handle, stats },
+        identityId,
+      ),
     announceRead: (identityId, boxId) =>
       registry.announce(identityId, {
         type: 'ack',

@@ -1,11 +1,13 @@
 // The one place that owns upstream realtime sockets: one per credential and identity, shared by
 // every subscription of that caller on every client connection (docs/realtime.md). It opens
 // the socket on the first subscription, fans each `event.new` out to the subscriptions of its
-// box, tells them when the socket is back, ends them on a refusal or a token that stopped
-// working, and closes the socket `lingerMs` after the last one left.
+// box and each change of the caller's box list to its myBoxes subscriptions, tells them when
+// the socket is back, ends them on a refusal or a token that stopped working, and closes the
+// socket `lingerMs` after the last one left.
 //
-// Updates are built one at a time per socket (a promise chain): an edit's `message` patch may
-// cost a REST read, and the next event of the socket must not overtake it.
+// Each message becomes one item (realtime-items.ts), made once and pushed to every subscription
+// that wants it, synchronously and so in the socket's order: whatever an update needs to read
+// upstream is read by the resolvers, in the update's counted scope.
 import { createHash } from 'node:crypto';
 import { toUpstreamHeaders, type Credentials } from '../auth/credentials';
 import { UpstreamCapacityError, type GatewayError } from '../errors/gateway-errors';
@@ -14,9 +16,8 @@ import { toGraphQLError } from '../errors/to-graphql-error';
 import type { Logger } from '../logger';
 import type { Metrics } from '../observability/metrics';
 import { UpstreamError, UpstreamTimeoutError } from '../upstream/upstream-errors';
-import type { BoxEventsApi, EventDto } from '../upstream/upstream-types';
-import type { BoxSubscription } from './box-subscription';
-import { toBoxEventUpdate } from './box-update';
+import type { BoxEventsApi } from '../upstream/upstream-types';
+import { fanOut, type SocketListener } from './socket-fan-out';
 import {
   openUpstreamSocket,
   SOCKET_ROUTE,
@@ -24,14 +25,7 @@ import {
   type UpstreamSocket,
 } from './upstream-socket';
 
-/**
- * What the registry feeds: a boxEvents subscription (its boxes' events, built once per socket),
- * or any listener of the socket's raw messages (myBoxes) that wants no box event.
- */
-export type SocketListener = Pick<
-  BoxSubscription,
-  'wants' | 'push' | 'connected' | 'fail' | 'complete' | 'someBox'
-> & { onMessage?(message: UpstreamMessage): void };
+export type { SocketListener } from './socket-fan-out';
 
 export interface SocketRegistryOptions {
   /** ws(s)://host[/prefix]; the route is appended. */
@@ -57,7 +51,6 @@ interface Entry {
   opened: Promise<void>;
   settleOpen(error?: GatewayError): void;
   lastAttemptError?: Error;
-  chain: Promise<void>;
   linger?: NodeJS.Timeout;
   check: NodeJS.Timeout;
 }
@@ -71,14 +64,14 @@ export interface SocketRegistry {
   attach(
     credentials: Credentials,
     identityId: string,
-    /** The socket's own API (edit patches, credential checks): built only for a new socket. */
+    /** The socket's own API (its credential checks): built only for a new socket. */
     apiFor: () => BoxEventsApi,
     subscription: SocketListener,
   ): Promise<() => void>;
   /**
-   * Hands `message` to the raw listeners of every socket of `identityId` in this process, as
-   * if the upstream had sent it: what the upstream publishes nothing for (a REST ack) still
-   * reaches the caller's myBoxes subscriptions.
+   * Handles `message` on every socket of `identityId` in this process as if the upstream had
+   * sent it: what the upstream publishes nothing for (a REST ack) still reaches the caller's
+   * myBoxes subscriptions.
    */
   announce(identityId: string, message: UpstreamMessage): void;
   /** Shutdown: ends every subscription, closes every upstream socket. */
@@ -105,27 +98,6 @@ export function createSocketRegistry(options: SocketRegistryOptions): SocketRegi
     remove(key, entry);
   };
 
-  const dispatch = (entry: Entry, dto: EventDto) => {
-    const boxId = typeof dto.box_id === 'string' ? dto.box_id.toLowerCase() : '';
-    const wanted = () => [...entry.subscriptions].filter((s) => s.wants(boxId));
-    if (wanted().length === 0) return;
-    entry.chain = entry.chain.then(async () => {
-      const update = await buildUpdate(dto, entry.api);
-      if (update) for (const subscription of wanted()) subscription.push(update);
-    });
-  };
-
-  const buildUpdate = async (dto: EventDto, api: BoxEventsApi) => {
-    const onOdd = (odd: EventDto, reason: string) =>
-      logger.warn({ eventId: odd.id, eventType: odd.type, reason }, 'odd realtime event');
-    try {
-      return await toBoxEventUpdate(dto, api, onOdd);
-    } catch (error) {
-      logger.warn({ err: error, eventId: dto.id }, 'realtime event could not be mapped: skipped');
-      return undefined;
-    }
-  };
-
   const create = (key: string, credentials: Credentials, identityId: string, api: BoxEventsApi) => {
     let settle: (error?: GatewayError) => void = () => {};
     const opened = new Promise<void>((resolve, reject) => {
@@ -142,7 +114,6 @@ export function createSocketRegistry(options: SocketRegistryOptions): SocketRegi
         settle(error);
         settle = () => {};
       },
-      chain: Promise.resolve(),
     } as Entry;
     entry.socket = openUpstreamSocket({
       url: `${options.wsBase}${SOCKET_ROUTE.replace(':id', identityId)}`,
@@ -154,8 +125,7 @@ export function createSocketRegistry(options: SocketRegistryOptions): SocketRegi
         for (const subscription of [...entry.subscriptions]) subscription.connected();
       },
       onMessage(message) {
-        if (message.type === 'event.new') dispatch(entry, message.object as EventDto);
-        for (const subscription of entry.subscriptions) subscription.onMessage?.(message);
+        fanOut(entry.subscriptions, entry.identityId, message);
       },
       onDrop() {
         entry.open = false;
@@ -241,8 +211,9 @@ export function createSocketRegistry(options: SocketRegistryOptions): SocketRegi
     },
     announce(identityId, message) {
       for (const entry of entries.values()) {
-        if (entry.identityId !== identityId.toLowerCase()) continue;
-        for (const subscription of entry.subscriptions) subscription.onMessage?.(message);
+        if (entry.identityId === identityId.toLowerCase()) {
+          fanOut(entry.subscriptions, entry.identityId, message);
+        }
       }
     },
     closeAll() {

@@ -2,7 +2,6 @@
 // serves: which boxes start from a client's position (their first catch-up ends with a notice),
 // an `after` position that may be newer than the stored one, the log count of the first replay,
 // and the positions handed to the transport, which are what a transparent resume starts from.
-import { BoxEventUpdate } from '../schema/subscription/box-event-update.type';
 import type { EventDto } from '../upstream/upstream-types';
 import { decodeCursor } from './cursor';
 import { skipThrough } from './start-positions';
@@ -86,10 +85,13 @@ export class DeliveryTracker {
     if (this.pending.size === 0) this.options.onResumeReplayed?.(this.replayedCount);
   }
 
-  /** An item went to the transport: one `next` event, whatever it holds. */
-  handed(item: unknown): void {
+  /**
+   * An item went to the transport: one `next` event, whatever it holds (undefined: one with no
+   * position, a failure).
+   */
+  handed(item: { boxId: string; cursor: string } | undefined): void {
     this.sequence++;
-    if (!(item instanceof BoxEventUpdate) || item.cursor === '') return;
+    if (item === undefined || item.cursor === '') return;
     if (this.handedCursors.get(item.boxId) === item.cursor) return;
     this.recent.push([this.sequence, item.boxId, this.positionOf(item.boxId)]);
     if (this.recent.length > RECENT_MOVES) this.recent.shift();

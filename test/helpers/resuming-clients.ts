@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import type { Data } from './start-test-gateway';
 
 export interface Resuming {
-  /** data.boxEvents of every `next`, in arrival order. */
+  /** data[field] (boxEvents unless told) of every `next`, in arrival order. */
   updates: Data[];
   /** Errors or a completion: a resuming subscriber should see none. */
   problems: unknown[];
@@ -20,6 +20,7 @@ export function resumingWs(
   graphqlUrl: string,
   token: string,
   payload: { query: string; variables: Record<string, unknown> },
+  field = 'boxEvents',
 ): Resuming {
   const state = { updates: [] as Data[], problems: [] as unknown[], connections: 0 };
   const client: Client = createClient({
@@ -34,7 +35,7 @@ export function resumingWs(
   const unsubscribe = client.subscribe<Data>(payload, {
     next: (result) => {
       if (result.errors) state.problems.push(result.errors);
-      else state.updates.push(result.data?.boxEvents);
+      else state.updates.push(result.data?.[field]);
     },
     error: (error) => void state.problems.push(error),
     complete: () => void state.problems.push('complete'),
@@ -51,6 +52,7 @@ export function resumingSse(
   graphqlUrl: string,
   token: string,
   body: { query: string; variables: Record<string, unknown> },
+  field = 'boxEvents',
 ): Resuming & { lastEventId?: string } {
   const state = {
     updates: [] as Data[],
@@ -91,7 +93,7 @@ export function resumingSse(
             if (event !== 'next' || !data) continue;
             const result = JSON.parse(data);
             if (result.errors) state.problems.push(result.errors);
-            else state.updates.push(result.data?.boxEvents);
+            else state.updates.push(result.data?.[field]);
             if (id) state.lastEventId = id;
           }
         }

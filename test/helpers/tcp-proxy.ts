@@ -9,11 +9,14 @@ export interface TcpProxy {
   open(): number;
   /** Destroys every client connection and its gateway side. */
   cutAll(): number;
+  /** New connections go to `target` from now on (a reconnect landing on another replica). */
+  retarget(target: { host: string; port: number }): void;
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+export async function startTcpProxy(first: { host: string; port: number }): Promise<TcpProxy> {
   const pairs = new Set<[Socket, Socket]>();
+  let target = first;
   const server: Server = createServer((client) => {
     const upstream = createConnection(target);
     const pair: [Socket, Socket] = [client, upstream];
@@ -42,6 +45,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       }
       pairs.clear();
       return count;
+    },
+    retarget(next) {
+      target = next;
     },
     async close() {
       for (const [client, upstream] of pairs) {

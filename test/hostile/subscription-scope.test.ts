@@ -1,7 +1,9 @@
 // Finding: subscriptions skipped the §6 argument checks and the upstream-call budget, and kept
 // one set of DataLoaders for their whole life: `event { box { eventsCount } }` stayed at its
 // first value while a query read the new one, and 26 aliased windows cost 26 GETs per delivered
-// event, unbudgeted. Each update now runs in a fresh scope with the subscription's plan.
+// event, unbudgeted. Each update now runs in a fresh scope with the subscription's plan, and so
+// do the reads an update needs (issue 15 item 2): an edit's `message` lookup and a myBoxes
+// update's box view are planned, budgeted and made by the update's own loaders.
 import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from '../../emulator';
 import {
   sseSubscribe,
@@ -11,6 +13,7 @@ import {
   type WsClient,
 } from '../helpers/realtime-clients';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
+import { waitForValue } from '../helpers/wait-for';
 import { runOnce, type TransportName } from './transports';
 
 jest.setTimeout(60_000);
@@ -23,6 +26,12 @@ const WINDOWS = Array.from(
 ).join(' ');
 const COUNTED = `subscription Counted($identityId: UUID!, $boxIds: [UUID!]!) {
   boxEvents(identityId: $identityId, boxIds: $boxIds) { event { id box { eventsCount } } }
+}`;
+const PATCHED = `subscription Patched($identityId: UUID!, $boxIds: [UUID!]!) {
+  boxEvents(identityId: $identityId, boxIds: $boxIds) {
+    event { id type box { events(offset: 0, limit: 2) { id } } }
+    message { id ... on TextMessageEvent { encrypted } }
+  }
 }`;
 const ALIASED = `subscription Aliased($identityId: UUID!, $boxIds: [UUID!]!) {
   boxEvents(identityId: $identityId, boxIds: $boxIds) { event { id box { ${WINDOWS} } } }
@@ -54,6 +63,28 @@ async function post(text: string): Promise<string> {
   );
   expect(response.body.errors).toBeUndefined();
   return response.body.data.postTextMessage.id;
+}
+
+async function edit(messageId: string, text: string): Promise<void> {
+  const response = await t.gql(
+    'mutation Edit($boxId: UUID!, $messageId: UUID!, $text: String!) { editTextMessage(boxId: $boxId, messageId: $messageId, newEncrypted: $text, newPublicKey: "pk") { id } }',
+    { boxId: BOX, messageId, text },
+    { token: DEMO_TOKENS.alice },
+  );
+  expect(response.body.errors).toBeUndefined();
+}
+
+async function refusedEstimate(
+  transport: TransportName,
+  query: string,
+  variables: Record<string, unknown>,
+) {
+  t.resetCalls();
+  const refused = await runOnce(t, transport, { query, variables, token: DEMO_TOKENS.bob });
+  expect(refused.codes).toEqual(['QUERY_TOO_COMPLEX']);
+  expect(t.upstreamCalls()).toEqual([]);
+  expect(t.emulator.openSockets()).toBe(0);
+  return refused.errors[0].extensions;
 }
 
 async function subscribed() {
@@ -117,5 +148,55 @@ describe.each(['ws', 'sse'] as const)('over %s', (transport) => {
     expect(refused.errors[0].extensions).toMatchObject({ estimatedUpstreamCalls: 4, limit: 3 });
     expect(t.upstreamCalls()).toEqual([]);
     expect(t.emulator.openSockets()).toBe(0);
+  });
+
+  it("an edit's message is read by the update's loaders: one GET shared with the update's own window, counted for the subscription", async () => {
+    const reads = () =>
+      t
+        .upstreamCalls()
+        .filter((c) => c.method === 'GET' && c.path === `/boxes/${BOX}/events`)
+        .map((c) => c.query);
+    t.resetCalls();
+    const stream = subscribe(transport, PATCHED);
+    await subscribed();
+    const id = await post('b3JpZ2luYWw');
+    await stream.until((r) => updates(r).some((u) => u.event.id === id));
+    const readsBefore = reads().length;
+    t.resetCalls();
+    await edit(id, 'ZWRpdGVk');
+    const results = await stream.until((r) => updates(r).some((u) => u.event.type === 'msg.edit'));
+    stream.stop();
+    const update = updates(results).find((u) => u.event.type === 'msg.edit');
+    expect(update.message).toEqual({ id, encrypted: 'ZWRpdGVk' });
+    expect(update.event.box.events).toHaveLength(2);
+    // The plan merged the lookup's window with the update's: one call, made in the update's
+    // scope (no separate lookup by the socket).
+    expect(reads()).toEqual([{ offset: '0', limit: '500' }]);
+    // Every read made for the subscription (box check, catch-up, each update's) is in its line.
+    const ended = await waitForValue('the subscription ended line', () =>
+      t.logs.entries().find((e) => e.msg === 'subscription ended'),
+    );
+    expect(ended.upstreamCalls).toBe(readsBefore + 1);
+  });
+
+  it("the update's reads count in the budget: an edit's message lookup, a myBoxes update's box", async () => {
+    const patched = `subscription Costly($identityId: UUID!, $boxIds: [UUID!]!) {
+      boxEvents(identityId: $identityId, boxIds: $boxIds) {
+        message { id }
+        event { box { eventsCount fileEventsCount fileEvents(offset: 0, limit: 1) { id } } }
+      }
+    }`;
+    expect(await refusedEstimate(transport, patched, vars)).toMatchObject({
+      estimatedUpstreamCalls: 4,
+      limit: 3,
+    });
+    const listed = `subscription Mine($identityId: UUID!) {
+      myBoxes(identityId: $identityId) {
+        box { title members { id } accesses { id } events(offset: 0, limit: 1) { id } }
+      }
+    }`;
+    expect(
+      await refusedEstimate(transport, listed, { identityId: DEMO_IDENTITY_IDS.bob }),
+    ).toMatchObject({ estimatedUpstreamCalls: 4, limit: 3 });
   });
 });

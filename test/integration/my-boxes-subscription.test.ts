@@ -186,16 +186,23 @@ it('over SSE too, on the same upstream socket as the WebSocket subscription', as
   );
   try {
     expect(await sse.status).toBe(200);
+    t.resetCalls();
     const posted = await gql(
       `mutation { postTextMessage(boxId: "${W}", encrypted: "aGk", publicKey: "pk") { id } }`,
       DEMO_TOKENS.alice,
     );
     const id = posted.postTextMessage.id;
     await sse.until((results) => results.some((r) => r.data?.myBoxes?.box?.lastEvent?.id === id));
+    await received.until(() => updates().some((u) => u.box?.lastEvent?.id === id));
     const update = sse.results.find((r) => r.data?.myBoxes?.box?.lastEvent?.id === id).data.myBoxes;
     expect(update).toMatchObject({ boxId: W, change: 'NEW_EVENT' });
-    // Bob's one upstream socket serves both subscriptions.
+    // Bob's one upstream socket serves both subscriptions, and their one item for the message
+    // runs the same document once: one read of the box for both.
     expect(t.emulator.openSockets()).toBe(1);
+    const boxReads = t
+      .upstreamCalls()
+      .filter((c) => c.method === 'GET' && c.path === `/boxes/${W}`);
+    expect(boxReads).toHaveLength(1);
   } finally {
     sse.stop();
   }

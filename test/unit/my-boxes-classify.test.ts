@@ -2,7 +2,7 @@
 // as a pure function: the integration test (my-boxes-subscription.test.ts) sees each over real
 // sockets; this one pins the cases the emulator cannot easily produce (another identity's ack
 // or settings echo, a malformed frame).
-import { classify } from '../../src/realtime/my-boxes-subscription';
+import { classify } from '../../src/realtime/box-list-changes';
 
 const ME = 'b0b00000-0000-4000-8000-000000000002';
 const OTHER = 'a11ce000-0000-4000-8000-000000000001';
@@ -29,7 +29,7 @@ it.each([
   ],
   ['a deletion', { type: 'box.delete', object: { id: BOX, sender_id: OTHER } }, 'DELETED'],
 ])('%s: %s', (_name, message, change) => {
-  expect(classify(message, ME)).toEqual({ boxId: BOX, change });
+  expect(classify(message, ME)).toEqual({ kind: 'change', boxId: BOX, change });
 });
 
 it.each([

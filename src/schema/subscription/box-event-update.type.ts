@@ -7,9 +7,9 @@ import { UUIDScalar } from '../scalars/uuid.scalar';
     'One item of Subscription.boxEvents: a new event of a subscribed box, or the notice sent once per box after the upstream connection came back.',
 })
 export class BoxEventUpdate {
-  // Not typed Uuid (src/realtime/ builds these from strings), the one UUID field that is not:
-  // its values are the subscription's boxIds arguments, parsed by the UUID scalar, or the
-  // boxId of an event the mapping checked (uuid.scalar.ts: serialize does not check again).
+  // Not typed Uuid (src/realtime/'s items carry strings), the one UUID field that is not: its
+  // values are the subscription's boxIds arguments, parsed by the UUID scalar and lowercased,
+  // which every item is routed by (uuid.scalar.ts: serialize does not check again).
   @Field((_type) => UUIDScalar, { description: 'The box this update is about.' })
   readonly boxId: string;
 
@@ -20,12 +20,8 @@ export class BoxEventUpdate {
   })
   readonly event: BoxEvent | null;
 
-  @Field((_type) => BoxEvent, {
-    nullable: true,
-    description:
-      'For an edit or a deletion: the message as it now reads, under its own id and concrete type (TextMessageEvent or FileMessageEvent), so a normalised client cache updates it in place. Null for every other event.',
-  })
-  readonly message: BoxEvent | null;
+  // `message` is a field resolver (box-events.resolver.ts): an edit's or a deletion's message
+  // is read in the update's own scope, only when selected.
 
   @Field({
     description:
@@ -49,29 +45,12 @@ export class BoxEventUpdate {
   constructor(
     boxId: string,
     event: BoxEvent | null,
-    message: BoxEvent | null,
-    notice: { resynced?: boolean; recovered?: boolean | null; cursor?: string } = {},
+    notice: { resynced?: boolean; recovered?: boolean | null; cursor: string },
   ) {
     this.boxId = boxId;
     this.event = event;
-    this.message = message;
     this.resynced = notice.resynced ?? false;
     this.recovered = notice.recovered ?? null;
-    // src/realtime/ sets it: an update is built before the subscription it reaches is known.
-    this.cursor = notice.cursor ?? '';
-  }
-
-  static resyncNotice(boxId: string, recovered: boolean, cursor: string): BoxEventUpdate {
-    return new BoxEventUpdate(boxId, null, null, { resynced: true, recovered, cursor });
-  }
-
-  /** The same update at another subscription's position: `this` when it already is there. */
-  withCursor(cursor: string): BoxEventUpdate {
-    if (cursor === this.cursor) return this;
-    return new BoxEventUpdate(this.boxId, this.event, this.message, {
-      resynced: this.resynced,
-      recovered: this.recovered,
-      cursor,
-    });
+    this.cursor = notice.cursor;
   }
 }

@@ -1,11 +1,14 @@
-import { Arg, Root, Subscription, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Resolver, Root, Subscription } from 'type-graphql';
 import type { GatewayContext } from '../../context';
 import { GatewayError } from '../../errors/gateway-errors';
-import type { SubscriptionItem } from '../../realtime/box-subscription';
+import type { BoxItem } from '../../realtime/realtime-items';
 import { parseAfter } from '../../resume/after-argument';
 import { checkBoxIds } from '../arguments';
+import { BoxEvent } from '../event/box-event.interface';
 import { UUIDScalar } from '../scalars/uuid.scalar';
 import { BoxEventUpdate } from './box-event-update.type';
+import { patchedMessage } from './patched-message';
+import { toBoxEventUpdate } from './to-box-event-update';
 
 interface BoxEventsArgs {
   identityId: string;
@@ -13,7 +16,7 @@ interface BoxEventsArgs {
   after?: string[] | null;
 }
 
-@Resolver()
+@Resolver((_of) => BoxEventUpdate)
 export class BoxEventsResolver {
   @Subscription((_returns) => BoxEventUpdate, {
     description:
@@ -28,7 +31,8 @@ export class BoxEventsResolver {
     },
   })
   boxEvents(
-    @Root() item: SubscriptionItem,
+    @Root() item: BoxItem | GatewayError,
+    @Ctx() ctx: GatewayContext,
     @Arg('identityId', (_type) => UUIDScalar, { description: "The caller's own identity id." })
     _identityId: string,
     @Arg('boxIds', (_type) => [UUIDScalar], { description: 'The boxes to follow (1 to 50).' })
@@ -42,6 +46,16 @@ export class BoxEventsResolver {
   ): BoxEventUpdate {
     // A failure travels through the stream as an item so the client gets it coded, then complete.
     if (item instanceof GatewayError) throw item;
-    return item;
+    return toBoxEventUpdate(item, ctx);
+  }
+
+  @FieldResolver((_type) => BoxEvent, {
+    nullable: true,
+    description:
+      'For an edit or a deletion: the message as it now reads, under its own id and concrete type (TextMessageEvent or FileMessageEvent), so a normalised client cache updates it in place. Null for every other event.',
+  })
+  message(@Root() update: BoxEventUpdate, @Ctx() ctx: GatewayContext): Promise<BoxEvent | null> {
+    // ctx is the update's own scope (GatewayContext.forUpdate): the read counts there.
+    return patchedMessage(update.event, ctx);
   }
 }

@@ -1,5 +1,4 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Box } from '../box/box.type';
 import { type Uuid, UUIDScalar } from '../scalars/uuid.scalar';
 
 /** Values are the GraphQL names (compiled execution serves enum values as they are). */
@@ -29,6 +28,12 @@ registerEnumType(MyBoxChange, {
   },
 });
 
+const WITHOUT_BOX: ReadonlySet<MyBoxChange> = new Set([
+  MyBoxChange.REMOVED,
+  MyBoxChange.DELETED,
+  MyBoxChange.RESYNC,
+]);
+
 /** The nil UUID: the boxId of a RESYNC update, which concerns no box in particular. */
 export const NO_BOX = '00000000-0000-0000-0000-000000000000' as Uuid;
 
@@ -42,20 +47,20 @@ export class MyBoxUpdate {
   @Field((_type) => MyBoxChange, { description: 'What changed.' })
   readonly change: MyBoxChange;
 
-  @Field((_type) => Box, {
-    nullable: true,
-    description:
-      'The box as it now reads (title, lastEvent, unreadCount, muted); null for REMOVED, DELETED and RESYNC.',
-  })
-  readonly box: Box | null;
+  // `box` is a field resolver (my-boxes.resolver.ts): read in the update's own scope, only
+  // when selected.
 
   @Field({ description: 'True only on a RESYNC update, sent after a gap.' })
   readonly resynced: boolean;
 
-  constructor(boxId: Uuid, change: MyBoxChange, box: Box | null) {
+  constructor(boxId: Uuid, change: MyBoxChange) {
     this.boxId = boxId;
     this.change = change;
-    this.box = box;
     this.resynced = change === MyBoxChange.RESYNC;
+  }
+
+  /** Whether the update carries the box as it now reads. */
+  get withBox(): boolean {
+    return !WITHOUT_BOX.has(this.change);
   }
 }
