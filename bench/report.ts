@@ -64,7 +64,7 @@ function machine(startedAt: Date, loadBefore: number[]): string[] {
   return [
     `- Date: ${startedAt.toISOString()}; commit ${commit}`,
     `- Machine: ${os.availableParallelism()} CPUs (nproc), ${os.cpus()[0]?.model ?? 'unknown'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}; shared with other work (load average ${loadBefore.map((l) => l.toFixed(2)).join(' / ')} at start)`,
-    `- Node ${process.version}; gateway: \`node ${[...GATEWAY_NODE_FLAGS, 'dist/src/main.js'].join(' ')}\` (as \`npm start\`) with NODE_ENV=production, LOG_LEVEL=warn, default limits (UPSTREAM_CONCURRENCY=16, UPSTREAM_CONNECTIONS=64) unless the row says otherwise`,
+    `- Node ${process.version}; gateway: \`node ${[...GATEWAY_NODE_FLAGS, 'dist/src/main.js'].join(' ')}\` (as \`npm start\`) with NODE_ENV=production, LOG_LEVEL=warn, default limits (UPSTREAM_CONNECTIONS=256, and UPSTREAM_CONCURRENCY the same) unless the row says otherwise`,
     `- Command: \`${settings}npm run bench\` (${CONNECTIONS} connections/workers, ${DURATION} s per cell after ${WARMUP} s of warm-up)`,
   ];
 }
