@@ -64,7 +64,7 @@ function machine(startedAt: Date, loadBefore: number[]): string[] {
   return [
     `- Date: ${startedAt.toISOString()}; commit ${commit}`,
     `- Machine: ${os.availableParallelism()} CPUs (nproc), ${os.cpus()[0]?.model ?? 'unknown'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}; shared with other work (load average ${loadBefore.map((l) => l.toFixed(2)).join(' / ')} at start)`,
-    `- Node ${process.version}; gateway: \`node ${[...GATEWAY_NODE_FLAGS, 'dist/src/main.js'].join(' ')}\` (as \`npm start\`) with NODE_ENV=production, LOG_LEVEL=warn, default limits (UPSTREAM_CONCURRENCY=16, UPSTREAM_CONNECTIONS=64) unless the row says otherwise`,
+    `- Node ${process.version}; gateway: \`node ${[...GATEWAY_NODE_FLAGS, 'dist/src/main.js'].join(' ')}\` (as \`npm start\`) with NODE_ENV=production, LOG_LEVEL=warn, default limits (UPSTREAM_CONNECTIONS=256, and UPSTREAM_CONCURRENCY the same) unless the row says otherwise`,
     `- Command: \`${settings}npm run bench\` (${CONNECTIONS} connections/workers, ${DURATION} s per cell after ${WARMUP} s of warm-up)`,
   ];
 }
@@ -79,9 +79,9 @@ export function render(cells: Cell[], startedAt: Date, loadBefore: number[]): st
         c.side === side &&
         c.connections === connections,
     );
-  const cpuRatio = (latency: number, id: string) => {
-    const gateway = find(latency, id, 'gateway')?.gatewayCpuMsPerOp;
-    const floor = find(latency, id, 'floor')?.gatewayCpuMsPerOp;
+  const cpuRatio = (latency: number, id: string, connections = CONNECTIONS) => {
+    const gateway = find(latency, id, 'gateway', connections)?.gatewayCpuMsPerOp;
+    const floor = find(latency, id, 'floor', connections)?.gatewayCpuMsPerOp;
     return gateway !== undefined && floor !== undefined ? gateway / floor : undefined;
   };
 
@@ -107,15 +107,18 @@ export function render(cells: Cell[], startedAt: Date, loadBefore: number[]): st
     }
     lines.push(
       '',
-      '| scenario | conns | ÷ direct ops/s | ÷ direct p50 | gateway ÷ floor CPU/op |',
-      '| --- | ---: | ---: | ---: | ---: |',
+      '| scenario | conns | ÷ direct ops/s | ÷ direct p50 | gateway ÷ floor p50 | gateway ÷ floor CPU/op |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
     );
     for (const c of cells.filter((x) => x.latencyMs === latency && x.side !== 'direct')) {
       const direct = find(latency, c.scenario.id, 'direct', c.connections);
       if (!direct) continue;
-      const floor = c.side === 'gateway' ? cpuRatio(latency, c.scenario.id) : undefined;
+      const gateway = c.side === 'gateway';
+      const floor = gateway ? cpuRatio(latency, c.scenario.id, c.connections) : undefined;
+      const floorCell = gateway ? find(latency, c.scenario.id, 'floor', c.connections) : undefined;
+      const floorP50 = floorCell ? c.p50Ms / floorCell.p50Ms : undefined;
       lines.push(
-        `| (${c.scenario.id}) ${c.side} | ${c.connections} | ${fmt(c.opsPerSec / direct.opsPerSec, 3)} | ${fmt(c.p50Ms / direct.p50Ms, 2)} | ${fmt(floor, 2)} |`,
+        `| (${c.scenario.id}) ${c.side} | ${c.connections} | ${fmt(c.opsPerSec / direct.opsPerSec, 3)} | ${fmt(c.p50Ms / direct.p50Ms, 2)} | ${fmt(floorP50, 2)} | ${fmt(floor, 2)} |`,
       );
     }
     lines.push('');
@@ -161,6 +164,17 @@ export function render(cells: Cell[], startedAt: Date, loadBefore: number[]): st
       `${fmt(value, 2)} ms`,
     ];
   };
+  const bVsDirect = (connections: number): Target => {
+    const gateway = find(20, 'b', 'gateway', connections)?.p50Ms;
+    const direct = find(20, 'b', 'direct', connections)?.p50Ms;
+    const value = gateway !== undefined && direct !== undefined ? gateway / direct : undefined;
+    return [
+      `20 ms (b), default settings: gateway p50 ≤ 1.5 × direct p50; ${connections} connection${connections > 1 ? 's' : ''}`,
+      value,
+      (v) => v <= 1.5,
+      `${fmt(value, 2)} ×`,
+    ];
+  };
   targets.push(
     ['0 ms (a): gateway ops/s ≥ 0.2 × direct', a0, (v) => v >= 0.2, `${fmt(a0, 3)} ×`],
     ['0 ms (c): gateway ops/s ≥ 0.1 × direct', c0, (v) => v >= 0.1, `${fmt(c0, 3)} ×`],
@@ -172,6 +186,8 @@ export function render(cells: Cell[], startedAt: Date, loadBefore: number[]): st
     ['20 ms (a): gateway p50 ≤ 1.25 × direct p50', a20p, (v) => v <= 1.25, `${fmt(a20p, 2)} ×`],
     ['20 ms (a): gateway ops/s ≥ 0.9 × direct', a20o, (v) => v >= 0.9, `${fmt(a20o, 3)} ×`],
     ['20 ms (c): gateway ops/s ≥ 0.7 × direct', c20o, (v) => v >= 0.7, `${fmt(c20o, 3)} ×`],
+    bVsDirect(CONNECTIONS),
+    bVsDirect(1),
     bTarget('gateway', CONNECTIONS),
     bTarget('gateway, cap 60', CONNECTIONS),
     bTarget('gateway', 1),

@@ -148,6 +148,14 @@ async function main(): Promise<void> {
         if (SIDES.has('gateway'))
           cells.push(await measure(latencyMs, scenario, 'gateway', processes));
       }
+      // (d) one operation at a time on one keep-alive connection, with nothing else running: the
+      // latency a single client sees, beside direct REST and the floor (issue 18 item 4).
+      const d = scenarios.find((s) => s.id === 'd');
+      if (d && latencyMs === 0) {
+        if (SIDES.has('direct')) cells.push(await measure(latencyMs, d, 'direct', processes, 1));
+        if (floor) cells.push(await measure(latencyMs, d, 'floor', processes, 1));
+        if (SIDES.has('gateway')) cells.push(await measure(latencyMs, d, 'gateway', processes, 1));
+      }
     } finally {
       await floor?.stop();
       await gateway.stop();

@@ -13,11 +13,10 @@ import type { Logger } from './logger';
 import { bindToOperation, type OperationTrace, type Tracing } from './tracing/tracing';
 import type { Realtime, SubscribeToBoxes, SubscribeToMyBoxes } from './realtime/realtime';
 import type { ResumeHandle } from './resume/resume-key';
-import { createBoxEventsApi } from './upstream/box-events-api';
 import type { FairShare } from './upstream/fair-share';
+import { createGatewayApi } from './upstream/gateway-api';
 import { forOperation, type OperationStats } from './upstream/operation-api';
 import type { UpstreamClient } from './upstream/upstream-client';
-import { createChatApi } from './upstream/chat-api';
 import type { GatewayApi } from './upstream/upstream-types';
 
 export interface GatewayContext {
@@ -155,13 +154,11 @@ class RequestContext implements GatewayContext {
   get api(): GatewayApi {
     if (this.builtApi) return this.builtApi;
     const { deps, credentials } = this;
-    const apiOver = (client: UpstreamClient): GatewayApi =>
-      Object.assign(createBoxEventsApi(client, credentials), createChatApi(client, credentials));
     // Refused credentials make no call at all, so there is nothing to count or share.
     const callsUpstream = credentials !== null && credentials.kind !== 'rejected';
-    if (!callsUpstream) return (this.builtApi = apiOver(deps.client));
+    if (!callsUpstream) return (this.builtApi = createGatewayApi(deps.client, credentials));
     const lane = deps.upstream.lane(deps.upstreamConcurrency);
-    const counted = apiOver(forOperation(deps.client, lane, this.stats));
+    const counted = createGatewayApi(forOperation(deps.client, lane, this.stats), credentials);
     return (this.builtApi = this.trace ? bindToOperation(counted, this.trace) : counted);
   }
 

@@ -62,7 +62,7 @@ export interface Config {
    * 126 MiB. @default 33554432 (32 MiB)
    */
   maxUploadBytes: number;
-  /** Keep-alive pool size, and the upstream calls the process has in flight at once. @default 64 */
+  /** Keep-alive pool size, and the upstream calls the process has in flight at once. @default 256 */
   upstreamConnections: number;
   /** Retries of GET/HEAD on connection errors and 502/503/504. @default 2 */
   upstreamRetries: number;

@@ -41,7 +41,12 @@ export function loadConfig(env: Env): Config {
         : 'UPSTREAM_URL is not set and EMBEDDED_EMULATOR=false: there is no upstream to serve',
     );
   }
-  const upstreamConnections = int('UPSTREAM_CONNECTIONS', 64, 1);
+  // 256: every call of four 60-call dashboards in flight at once (bench (b) at 20 ms upstream
+  // latency: p50 2.2 × direct REST's with 256, 3.0 × with 64, 2.4 × with 1024, one run on a
+  // loaded machine, bench/RESULTS.md 2026-12-08), while one process never has more than 256
+  // calls at the upstream. Larger buys nothing once the gateway's CPU is the limit, and undici's
+  // Pool looks for a free connection by a scan over all of them (3 % of (b)'s profile at 1024).
+  const upstreamConnections = int('UPSTREAM_CONNECTIONS', 256, 1);
   const persistedPath = read('PERSISTED_DOCUMENTS');
   const persistedOnly = bool('PERSISTED_DOCUMENTS_ONLY', false);
   if (persistedOnly && persistedPath === undefined) {

