@@ -39,3 +39,12 @@ export async function waitForValue<T>(
   );
   return value as T;
 }
+
+/**
+ * The pause a simulated client takes between two of its own actions (graphql-ws's `retryWait`, an
+ * SSE reader's reconnect, a traffic loop's rhythm): how a real client paces itself, never a wait
+ * for something to have happened; what a test waits for goes through `waitFor`.
+ */
+export function pace(ms: number): Promise<void> {
+  return sleep(ms);
+}

@@ -12,6 +12,7 @@ import {
 } from '../helpers/realtime-clients';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
 import { runOnce, type TransportName } from './transports';
+import { waitFor } from '../helpers/wait-for';
 
 jest.setTimeout(60_000);
 
@@ -56,11 +57,8 @@ async function post(text: string): Promise<string> {
   return response.body.data.postTextMessage.id;
 }
 
-async function subscribed() {
-  const deadline = Date.now() + 20_000;
-  while (t.emulator.openSockets() < 1 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+function subscribed() {
+  return waitFor('an upstream socket', () => t.emulator.openSockets() >= 1, 20_000);
 }
 
 describe.each(['ws', 'sse'] as const)('over %s', (transport) => {

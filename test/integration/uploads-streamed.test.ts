@@ -2,7 +2,6 @@
 // as `npm start` runs it: while a client is still sending a 30 MiB file most of it is already
 // upstream; the file arrives byte for byte, its event reaches a boxEvents subscriber with downloadPath, the download streams the
 // same bytes; a client that stops sending is cut after UPSTREAM_TIMEOUT_MS, leaving no event.
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   DEMO_BOX_IDS,
   DEMO_IDENTITY_IDS,
@@ -84,10 +83,10 @@ it('streams a 30 MiB file upstream while it is still being sent; it arrives byte
       afterChunk: async (sent) => {
         // At 10, 20 and 25 MiB sent, the client still has more to send: how much is upstream?
         if (![10, 20, 25].some((m) => sent === m * MIB)) return;
-        const deadline = Date.now() + 10_000;
-        while ((uploadInFlight()?.bodyBytes ?? 0) < sent / 2 && Date.now() < deadline) {
-          await sleep(10);
-        }
+        await until(
+          `over half of ${sent} bytes upstream`,
+          () => (uploadInFlight()?.bodyBytes ?? 0) > sent / 2,
+        );
         seen.push({ sent, upstream: uploadInFlight()?.bodyBytes ?? 0 });
       },
     });
