@@ -5,8 +5,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from './free-port';
+import { waitFor } from './wait-for';
 
 export interface Haproxy {
   origin: string;
@@ -56,16 +56,15 @@ export async function startHaproxy(backends: number[]): Promise<Haproxy> {
   );
   const child: ChildProcess = spawn('haproxy', ['-f', config, '-db'], { stdio: 'ignore' });
   const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const ready = await fetch(`${origin}/healthz`).then(
-      (response) => response.status === 200,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error('haproxy did not come up');
-    await sleep(100);
-  }
+  await waitFor(
+    'haproxy to come up',
+    () =>
+      fetch(`${origin}/healthz`).then(
+        (response) => response.status === 200,
+        () => false,
+      ),
+    15_000,
+  );
   return {
     origin,
     async isUp(index) {

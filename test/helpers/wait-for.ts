@@ -48,3 +48,33 @@ export async function waitForValue<T>(
 export function pace(ms: number): Promise<void> {
   return sleep(ms);
 }
+
+/**
+ * `promise`, or a rejection with `what` once `ms` have passed: the bound of a wait for an event
+ * (a frame, a result, the end of a stream), never a sleep. `what` may be a function, read at
+ * the timeout, to say what had arrived by then.
+ */
+export async function bounded<T>(
+  promise: Promise<T>,
+  ms: number,
+  what: string | (() => string),
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(typeof what === 'function' ? what() : `${what}: not within ${ms} ms`)),
+      ms,
+    );
+    timer.unref();
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A promise that rejects after `ms` with `what`: for races with a bound, never a sleep. */
+export function deadline(ms: number, what: string): Promise<never> {
+  return bounded(new Promise<never>(() => {}), ms, what);
+}
