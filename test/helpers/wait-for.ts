@@ -1,6 +1,10 @@
 // The one bounded wait of the suite: tests wait for a condition, never for a span of time.
 // Everything that polls (sockets open, a log line written, a process up) goes through `waitFor`,
 // so a loaded machine only makes a test slower, up to a bound that fails with what it waited for.
+// A wait for an event (a frame, a result) is bounded by `bounded`; a simulated client's own
+// rhythm (reconnect backoff) is `pace`. No other file of test/ calls setTimeout: time that a
+// test must see pass is moved by a manual clock (manual-clock.ts), and an absence is bounded by
+// a later event that must arrive after it.
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** How often a condition is checked: often enough to add no visible latency, cheap on a busy CPU. */
