@@ -46,7 +46,7 @@ export interface SocketRegistryOptions {
   openTimeoutMs: number;
   metrics: Metrics;
   logger: Logger;
-  /** The linger, credential-check and open timers' clock; a test passes a manual one. */
+  /** The linger, credential-check, open and reconnect timers' clock; a test passes a manual one. */
   clock?: Clock;
 }
 
@@ -152,6 +152,7 @@ export function createSocketRegistry(options: SocketRegistryOptions): SocketRegi
       url: `${options.wsBase}${SOCKET_ROUTE.replace(':id', identityId)}`,
       headers: toUpstreamHeaders(credentials, 'GET'),
       backoff: { baseMs: options.reconnectBaseMs, maxMs: options.reconnectMaxMs },
+      clock,
       onOpen() {
         entry.open = true;
         entry.settleOpen();

@@ -45,9 +45,10 @@ describe('socket registry timers', () => {
     someBox: () => DEMO_BOX_IDS.welcome,
   });
 
-  it('closes the upstream socket exactly lingerMs after the last subscription left; checks the credential every credentialCheckMs', async () => {
+  it('checks the credential every credentialCheckMs, reconnects after its backoff, closes the socket exactly lingerMs after the last subscription left', async () => {
     const emulator = await startEmulator();
     const clock = manualClock();
+    const logs = memoryLogger();
     const checks: string[] = [];
     const api = {
       countEvents: async (boxId: string) => {
@@ -64,7 +65,7 @@ describe('socket registry timers', () => {
       credentialCheckMs: 60_000,
       openTimeoutMs: 10_000,
       metrics: createMetrics(),
-      logger: memoryLogger().logger,
+      logger: logs.logger,
       clock,
     });
     try {
@@ -81,6 +82,17 @@ describe('socket registry timers', () => {
       expect(checks).toEqual([]);
       clock.advance(1);
       expect(checks).toEqual([DEMO_BOX_IDS.welcome]);
+
+      // Dropped by the upstream: the reconnect waits for its backoff (under reconnectBaseMs at
+      // the first attempt), on the clock.
+      const drops = () =>
+        logs.entries().filter((l) => l.msg?.toString().includes('dropped')).length;
+      emulator.dropSockets();
+      await waitFor('the drop', () => drops() === 1 && emulator.openSockets() === 0);
+      // The credential check and the retry; the dropped socket's ping timer is gone.
+      expect(clock.pending()).toBe(2);
+      clock.advance(100);
+      await waitFor('the reconnect', () => emulator.openSockets() === 1);
 
       detach();
       clock.advance(29_999);
