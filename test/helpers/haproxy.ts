@@ -48,6 +48,10 @@ export async function startHaproxy(backends: number[]): Promise<Haproxy> {
       '  balance roundrobin',
       '  option httpchk GET /readyz',
       '  http-check expect status 200',
+      // A check's own deadline. Unset, it is `inter` (200 ms), which /readyz can miss on a
+      // loaded machine: with `fall 1` both replicas may then leave the rotation at once, and
+      // haproxy answers 503 itself. A draining replica's 503 is quick: leaving takes one check.
+      '  timeout check 2s',
       ...backends.map(
         (backend, i) => `  server g${i} 127.0.0.1:${backend} check inter 200 fall 1 rise 2`,
       ),
