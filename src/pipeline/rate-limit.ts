@@ -5,6 +5,7 @@
 // requests without usable credentials make no upstream call and are not counted. When the store
 // cannot count (Redis down) the operation goes through: fail open.
 import { HeaderMap } from '@apollo/server';
+import { realClock, type Clock } from '../clock';
 import type { GatewayContext } from '../context';
 import { RateLimitedError } from '../errors/gateway-errors';
 import { WINDOW_MS, type RateLimitStore } from '../shared-state/rate-limit-store';
@@ -15,13 +16,14 @@ export type RateLimit = (contextValue: Pick<GatewayContext, 'callerKey'>) => Pro
 export function createRateLimit(
   limitPerMinute: number,
   store: RateLimitStore,
-  now: () => number = Date.now,
+  /** Whose minutes the windows are; a test passes a manual clock. */
+  clock: Pick<Clock, 'now'> = realClock,
 ): RateLimit | undefined {
   if (limitPerMinute <= 0) return undefined;
   return async (contextValue) => {
     const caller = contextValue.callerKey();
     if (caller === null) return;
-    const at = now();
+    const at = clock.now();
     const windowStart = at - (at % WINDOW_MS);
     const count = await store.increment(caller, windowStart);
     if (count === undefined || count <= limitPerMinute) return;

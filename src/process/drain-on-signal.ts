@@ -10,7 +10,7 @@
 // own close (it already stops accepting and waits for in-flight requests, and the gateway closes
 // idle keep-alive connections itself); what those libraries add is the signal wiring and a
 // deadline, while the drain delay before closing, which neither has, is the point here.
-import { setTimeout as sleep } from 'node:timers/promises';
+import { realClock, sleepOn, type Clock } from '../clock';
 import type { Logger } from '../logger';
 
 export function drainOnSignal(options: {
@@ -20,32 +20,38 @@ export function drainOnSignal(options: {
   /** Called at the signal: readiness fails from now on. */
   drain?: () => void;
   close: () => Promise<void>;
+  /** The drain delay's and the deadline's clock; a test passes a manual one. */
+  clock?: Clock;
+  /** Ends the process; a test passes a recorder. @default process.exit */
+  exit?: (code: number) => void;
 }): void {
   const { logger, drainDelayMs, timeoutMs, close } = options;
+  const clock = options.clock ?? realClock;
+  const exit = options.exit ?? ((code: number) => process.exit(code));
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     options.drain?.();
     logger.info({ signal, drainDelayMs, timeoutMs }, 'draining in-flight operations');
-    if (drainDelayMs > 0) await sleep(drainDelayMs);
-    const drainStarted = Date.now();
-    const deadline = setTimeout(() => {
+    if (drainDelayMs > 0) await sleepOn(clock, drainDelayMs);
+    const drainStarted = clock.now();
+    const deadline = clock.setTimeout(() => {
       logger.error('drain deadline passed: exiting with operations still in flight');
-      process.exit(1);
+      exit(1);
     }, timeoutMs);
     deadline.unref();
     close().then(
       () => {
         logger.info(
-          { drainMs: Date.now() - drainStarted },
+          { drainMs: clock.now() - drainStarted },
           'drained: operations finished, upstream pool closed',
         );
-        process.exit(0);
+        exit(0);
       },
       (error: unknown) => {
         logger.error({ err: error }, 'close failed');
-        process.exit(1);
+        exit(1);
       },
     );
   };

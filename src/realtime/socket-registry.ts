@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { toUpstreamHeaders, type Credentials } from '../auth/credentials';
 import { UpstreamCapacityError, type GatewayError } from '../errors/gateway-errors';
 import { isUnauthenticated } from '../errors/request-errors';
+import { realClock, type Clock, type ClockTimer } from '../clock';
 import { toGraphQLError } from '../errors/to-graphql-error';
 import type { Logger } from '../logger';
 import type { Metrics } from '../observability/metrics';
@@ -39,6 +40,8 @@ export interface SocketRegistryOptions {
   openTimeoutMs: number;
   metrics: Metrics;
   logger: Logger;
+  /** The linger, credential-check, open and reconnect timers' clock; a test passes a manual one. */
+  clock?: Clock;
 }
 
 interface Entry {
@@ -51,8 +54,8 @@ interface Entry {
   opened: Promise<void>;
   settleOpen(error?: GatewayError): void;
   lastAttemptError?: Error;
-  linger?: NodeJS.Timeout;
-  check: NodeJS.Timeout;
+  linger?: ClockTimer;
+  check: ClockTimer;
 }
 
 export interface SocketRegistry {
@@ -82,12 +85,13 @@ export interface SocketRegistry {
 export function createSocketRegistry(options: SocketRegistryOptions): SocketRegistry {
   const entries = new Map<string, Entry>();
   const { metrics, logger } = options;
+  const clock = options.clock ?? realClock;
 
   const remove = (key: string, entry: Entry) => {
     if (entries.get(key) !== entry) return;
     entries.delete(key);
-    clearTimeout(entry.linger);
-    clearInterval(entry.check);
+    clock.clearTimeout(entry.linger);
+    clock.clearTimeout(entry.check);
     entry.socket.close();
     metrics.upstreamSockets.set(entries.size);
   };
@@ -119,6 +123,7 @@ export function createSocketRegistry(options: SocketRegistryOptions): SocketRegi
       url: `${options.wsBase}${SOCKET_ROUTE.replace(':id', identityId)}`,
       headers: toUpstreamHeaders(credentials, 'GET'),
       backoff: { baseMs: options.reconnectBaseMs, maxMs: options.reconnectMaxMs },
+      clock,
       onOpen() {
         entry.open = true;
         entry.settleOpen();
@@ -146,7 +151,7 @@ export function createSocketRegistry(options: SocketRegistryOptions): SocketRegi
       },
     });
     // The upstream never re-checks an open socket's token: a cheap REST call does.
-    entry.check = setInterval(() => {
+    entry.check = clock.setInterval(() => {
       const boxId = [...entry.subscriptions].map((s) => s.someBox()).find(Boolean);
       if (!boxId) return;
       entry.api.countEvents(boxId).catch((error: unknown) => {
@@ -170,22 +175,22 @@ export function createSocketRegistry(options: SocketRegistryOptions): SocketRegi
         entry = create(key, credentials, identityId, apiFor());
       }
       const attached = entry;
-      clearTimeout(attached.linger);
+      clock.clearTimeout(attached.linger);
       attached.linger = undefined;
       attached.subscriptions.add(subscription);
       const detach = () => {
         if (!attached.subscriptions.delete(subscription)) return;
         if (attached.subscriptions.size > 0 || entries.get(key) !== attached) return;
-        attached.linger = setTimeout(() => remove(key, attached), options.lingerMs);
+        attached.linger = clock.setTimeout(() => remove(key, attached), options.lingerMs);
         attached.linger.unref();
       };
       if (attached.open) {
         subscription.connected();
         return detach;
       }
-      let timer: NodeJS.Timeout | undefined;
+      let timer: ClockTimer | undefined;
       const timeout = new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => {
+        timer = clock.setTimeout(() => {
           const cause = attached.lastAttemptError;
           reject(
             toGraphQLError(
@@ -205,7 +210,7 @@ export function createSocketRegistry(options: SocketRegistryOptions): SocketRegi
         detach();
         throw error;
       } finally {
-        clearTimeout(timer);
+        clock.clearTimeout(timer);
       }
       return detach;
     },

@@ -7,6 +7,7 @@
 // forgot us) never errors on our side. We ping every `pingMs` and drop the connection when the
 // previous ping got no pong, which the reconnect path then handles like any drop.
 import WebSocket from 'ws';
+import { realClock, type Clock, type ClockTimer } from '../clock';
 import { UpstreamHttpError, UpstreamUnavailableError } from '../upstream/upstream-errors';
 import { parseErrorEnvelope } from '../upstream/upstream-failures';
 import { reconnectDelay, type BackoffOptions } from './reconnect-backoff';
@@ -27,6 +28,8 @@ export interface UpstreamSocketOptions {
   backoff: BackoffOptions;
   /** @default 30000 */
   pingMs?: number;
+  /** The reconnect and ping timers' clock; a test passes a manual one. */
+  clock?: Clock;
   /** Deadline of one opening handshake. @default 10000 */
   handshakeTimeoutMs?: number;
   /** Every time the socket is (re)open, the first time included. */
@@ -47,15 +50,16 @@ export interface UpstreamSocket {
 
 export function openUpstreamSocket(options: UpstreamSocketOptions): UpstreamSocket {
   const pingMs = options.pingMs ?? 30_000;
+  const clock = options.clock ?? realClock;
   let closed = false;
   let attempt = 0;
   let current: WebSocket | undefined;
-  let retryTimer: NodeJS.Timeout | undefined;
+  let retryTimer: ClockTimer | undefined;
 
   const retry = () => {
     if (closed) return;
     const delay = reconnectDelay(attempt++, options.backoff);
-    retryTimer = setTimeout(connect, delay);
+    retryTimer = clock.setTimeout(connect, delay);
   };
 
   const connect = () => {
@@ -70,7 +74,7 @@ export function openUpstreamSocket(options: UpstreamSocketOptions): UpstreamSock
     let opened = false;
     let refused = false;
     let awaitingPong = false;
-    let pinger: NodeJS.Timeout | undefined;
+    let pinger: ClockTimer | undefined;
 
     ws.on('unexpected-response', (request, response) => {
       // Every non-101 answer is a failed attempt; the JSON envelope, when there is one,
@@ -100,7 +104,7 @@ export function openUpstreamSocket(options: UpstreamSocketOptions): UpstreamSock
     ws.on('open', () => {
       opened = true;
       attempt = 0;
-      pinger = setInterval(() => {
+      pinger = clock.setInterval(() => {
         if (awaitingPong) return ws.terminate();
         awaitingPong = true;
         ws.ping();
@@ -127,7 +131,7 @@ export function openUpstreamSocket(options: UpstreamSocketOptions): UpstreamSock
       }
     });
     ws.on('close', () => {
-      clearInterval(pinger);
+      clock.clearTimeout(pinger);
       if (current === ws) current = undefined;
       if (refused || closed) return;
       if (opened) options.onDrop();
@@ -139,7 +143,7 @@ export function openUpstreamSocket(options: UpstreamSocketOptions): UpstreamSock
   return {
     close() {
       closed = true;
-      clearTimeout(retryTimer);
+      clock.clearTimeout(retryTimer);
       const ws = current;
       current = undefined;
       if (!ws) return;

@@ -3,6 +3,7 @@
 // record expires by itself. A conditional write is one Lua script, so a subscription that was
 // taken over elsewhere cannot overwrite its successor's positions. With Redis down every call
 // falls back to the process's memory store: counted, and logged through the connection.
+import { realClock, type Clock } from '../clock';
 import type { RedisConnection } from '../shared-state/redis-connection';
 import { recordSize, type PositionStore, type StoreBounds } from './position-store';
 
@@ -38,6 +39,8 @@ export function redisPositionStore(
   bounds: StoreBounds,
   fallback: PositionStore,
   onFallback: (error: unknown) => void,
+  /** The write time that orders a caller's records; a test passes a manual clock. */
+  clock: Pick<Clock, 'now'> = realClock,
 ): PositionStore {
   const failed = (error: unknown) => {
     redis.failed('resume', error);
@@ -67,7 +70,7 @@ export function redisPositionStore(
             w.record.owner,
             String(bounds.ttlMs),
             w.ifOwner ? '1' : '0',
-            String(Date.now()),
+            String(clock.now()),
             String(bounds.maxPerCaller),
           );
         }

@@ -6,6 +6,7 @@
 // positions, read from the running subscription); one active on another replica is taken over
 // through the store, whose conditional write then ends the older one at its next flush.
 import { randomUUID } from 'node:crypto';
+import { realClock, type Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { PositionStore, PositionWrite, ResumeRecord } from './position-store';
 import type { ResumeMetrics, ResumeOutcome } from './resume-metrics';
@@ -66,6 +67,8 @@ export interface ResumerOptions {
   flushMs: number;
   metrics: ResumeMetrics;
   logger: Logger;
+  /** The flush timer's and the records' clock (retention); a test passes a manual one. */
+  clock?: Clock;
 }
 
 interface Tracked {
@@ -84,12 +87,13 @@ interface Tracked {
 
 export function createResumer(options: ResumerOptions): Resumer {
   const { store, windowMs, metrics, logger } = options;
+  const clock = options.clock ?? realClock;
   const replica = randomUUID();
   // Running subscriptions, and ended ones until their last positions are written: a client
   // reconnecting to this replica resumes from these, fresher than the store.
   const local = new Map<string, Tracked>();
   const dirty = new Set<Tracked>();
-  let lastRefresh = Date.now();
+  let lastRefresh = clock.now();
 
   const toWrite = (tracked: Tracked): PositionWrite | undefined => {
     if (!tracked.subscription || tracked.lost) return undefined;
@@ -99,7 +103,7 @@ export function createResumer(options: ResumerOptions): Resumer {
       boxes: Object.fromEntries(snapshot.boxes),
       owner: tracked.owner,
       ended: tracked.ended,
-      at: Date.now(),
+      at: clock.now(),
       ...(tracked.sse ? { recent: snapshot.recent } : {}),
     };
     const write = { key: tracked.key, record, ifOwner: tracked.claimed };
@@ -109,8 +113,8 @@ export function createResumer(options: ResumerOptions): Resumer {
 
   const flush = async () => {
     // A running subscription's record is rewritten well within its expiry even with no event.
-    if (Date.now() - lastRefresh > windowMs / 2) {
-      lastRefresh = Date.now();
+    if (clock.now() - lastRefresh > windowMs / 2) {
+      lastRefresh = clock.now();
       for (const tracked of local.values()) if (!tracked.ended) dirty.add(tracked);
     }
     const batch = [...dirty];
@@ -136,7 +140,7 @@ export function createResumer(options: ResumerOptions): Resumer {
   };
 
   let flushing: Promise<void> = Promise.resolve();
-  const timer = setInterval(() => {
+  const timer = clock.setInterval(() => {
     flushing = flushing.then(flush);
   }, options.flushMs);
   timer.unref();
@@ -164,7 +168,7 @@ export function createResumer(options: ResumerOptions): Resumer {
       Object.keys(record.boxes).length === boxes.length &&
       boxes.every((box) => box in record.boxes);
     if (!record || !sameBoxes) return { outcome: 'not_found' };
-    if (Date.now() - record.at > windowMs) return { outcome: 'expired' };
+    if (clock.now() - record.at > windowMs) return { outcome: 'expired' };
     const positions = at({
       boxes: new Map(Object.entries(record.boxes)),
       sequence: 0,
@@ -231,6 +235,6 @@ export function createResumer(options: ResumerOptions): Resumer {
       flushing = flushing.then(flush);
       await flushing;
     },
-    close: () => clearInterval(timer),
+    close: () => clock.clearTimeout(timer),
   };
 }

@@ -12,6 +12,7 @@ import { CHAT_MANIFEST, serveChatExample, type ServedExample } from '../helpers/
 import { freePort } from '../helpers/free-port';
 import { memoryLogger } from '../helpers/memory-logger';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server';
+import { waitFor } from '../helpers/wait-for';
 
 jest.setTimeout(180_000);
 
@@ -94,11 +95,7 @@ test('restarting the gateway: "reconnecting…", then the messages posted meanwh
   await page.getByRole('button', { name: /Welcome/ }).click();
   await shown(page.getByTestId('timeline').getByText('Welcome to the box!'));
   await page.evaluate('window.notReloaded = true');
-  const deadline = Date.now() + UI_TIMEOUT;
-  while (emulator.openSockets() === 0) {
-    if (Date.now() > deadline) throw new Error('the page never subscribed');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitFor('the page to subscribe', () => emulator.openSockets() > 0, UI_TIMEOUT);
   const before = await post(`Before the restart ${Date.now()}`);
   await shown(message(before));
 

@@ -11,6 +11,7 @@ import { DEMO_BOX_IDS, DEMO_NAMES, DEMO_TOKENS } from '../../emulator';
 import { launchBrowser, type RecordedPage, type TestBrowser } from '../helpers/browser';
 import { CHAT_MANIFEST, serveChatExample, type ServedExample } from '../helpers/chat-example';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
+import { waitFor } from '../helpers/wait-for';
 
 jest.setTimeout(180_000);
 
@@ -229,11 +230,7 @@ test("another user's post, edit and deletion show in the open page, without relo
   await shown(eventWithText('Welcome to the box!'));
   await page.evaluate('window.notReloaded = true');
   // The subscription is live once the gateway holds bob's upstream socket.
-  const deadline = Date.now() + UI_TIMEOUT;
-  while (gw.emulator.openSockets() === 0) {
-    if (Date.now() > deadline) throw new Error('the page never subscribed');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitFor('the page to subscribe', () => gw.emulator.openSockets() > 0, UI_TIMEOUT);
   const text = `Live from Alice ${Date.now()}`;
   const encode = (value: string) => Buffer.from(value).toString('base64url');
   const welcome = DEMO_BOX_IDS.welcome;

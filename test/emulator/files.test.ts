@@ -28,6 +28,7 @@ import {
 } from './http';
 import { multipart, uploadParts, type Part } from './multipart';
 import { openSocket, sync } from './ws';
+import { waitFor } from '../helpers/wait-for';
 
 const { welcome: W, closed: C } = DEMO_BOX_IDS;
 const I = DEMO_IDENTITY_IDS;
@@ -167,14 +168,11 @@ describe('upload', () => {
       });
       req.on('error', reject);
       req.write(body.subarray(0, half));
-      const deadline = Date.now() + 10_000;
-      const poll = () => {
-        const received = emu().requests.at(-1)?.bodyBytes ?? 0;
-        if (received >= half) req.end(body.subarray(half));
-        else if (Date.now() > deadline) reject(new Error(`only ${received} of ${half} bytes in`));
-        else setTimeout(poll, 5);
-      };
-      poll();
+      waitFor(
+        `${half} bytes in`,
+        () => (emu().requests.at(-1)?.bodyBytes ?? 0) >= half,
+        10_000,
+      ).then(() => req.end(body.subarray(half)), reject);
     });
     const res = await answered;
     expect(res.status).toBe(201);
@@ -197,11 +195,11 @@ describe('upload', () => {
     });
     req.on('error', () => undefined);
     req.write(body.subarray(0, 100_000));
-    const deadline = Date.now() + 10_000;
-    while ((emu().requests.at(-1)?.bodyBytes ?? 0) < 100_000) {
-      if (Date.now() > deadline) throw new Error('the first bytes never arrived');
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    await waitFor(
+      'the first bytes',
+      () => (emu().requests.at(-1)?.bodyBytes ?? 0) >= 100_000,
+      10_000,
+    );
     req.destroy();
     expect((await upload(emu(), W, uploadParts(bytes))).status).toBe(201);
     expect(Number(await fileCount(emu()))).toBe(Number(before) + 1);

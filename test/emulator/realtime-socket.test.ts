@@ -15,6 +15,7 @@ import {
   wsPath,
   type Inbox,
 } from './ws';
+import { waitFor } from '../helpers/wait-for';
 
 const BOB = DEMO_IDENTITY_IDS.bob;
 const ALICE = DEMO_IDENTITY_IDS.alice;
@@ -43,7 +44,6 @@ const aliceText = async (e: Emulator, encrypted = 'aGk') => {
 };
 const ack = (senderId: unknown, boxId: unknown = WELCOME) =>
   JSON.stringify({ type: 'ack', object: { box_id: boxId, sender_id: senderId } });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('client messages', () => {
   it('an ack for the own identity is echoed byte for byte, as text, to every socket of that identity only', async () => {
@@ -159,8 +159,9 @@ describe('keepalive and deadlines', () => {
     const bob = await bobSocket(e);
     let pings = 0;
     bob.ws.on('ping', () => (pings += 1));
-    await sleep(2500); // past two pong waits: only the pongs can have kept it open
-    expect(pings).toBeGreaterThanOrEqual(3);
+    // 25 pings are at least 24 intervals (2.4 s) apart end to end: past two pong waits, so only
+    // the pongs can have kept it open. Counted, not slept: a slow machine just takes longer.
+    await waitFor('25 pings', () => pings >= 25);
     expect([bob.ws.readyState, e.openSockets()]).toEqual([WebSocket.OPEN, 1]);
   });
 
@@ -212,8 +213,10 @@ describe('queue, fan-out and faults', () => {
   });
 
   it('setSocketDelay delays each message, keeps the order, and a shorter delay releases waiting ones', async () => {
-    const e = await start();
+    const e = await start({ pingIntervalMs: 50 });
     const bob = await bobSocket(e);
+    let pings = 0;
+    bob.ws.on('ping', () => (pings += 1));
     e.setSocketDelay(400);
     const posted = Date.now();
     const first = await aliceText(e);
@@ -223,7 +226,10 @@ describe('queue, fan-out and faults', () => {
     expect(bob.messages().map((m) => m.object.id)).toEqual([first.id, second.id]);
     e.setSocketDelay(60_000);
     const third = await aliceText(e);
-    await sleep(200);
+    // Not delivered: had it been written when published (before the POST answered), it would
+    // be ahead of these pings on the same TCP stream, and ws reports frames in stream order.
+    const seen = pings;
+    await waitFor('two more pings', () => pings >= seen + 2);
     expect(bob.frames).toHaveLength(2);
     e.setSocketDelay(0);
     await bob.waitFor(3);

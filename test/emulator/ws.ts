@@ -4,6 +4,7 @@ import { request, type IncomingHttpHeaders } from 'node:http';
 import type { Socket } from 'node:net';
 import WebSocket, { type RawData } from 'ws';
 import type { Emulator } from '../../emulator';
+import { bounded, waitFor } from '../helpers/wait-for';
 
 export const wsPath = (identityId: string) => `/box-users/${identityId}/ws`;
 export const userCookies = (token: string) => `accesstoken=${token}; tokentype=bearer`;
@@ -94,20 +95,15 @@ export class Inbox {
 
   /** Resolves once `count` frames have arrived in total. */
   async waitFor(count: number, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.frames.length < count) {
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        throw new Error(`expected ${count} frames, got ${this.frames.length}: ${this.texts()}`);
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
+    const arrived = new Promise<void>((resolve) => {
+      const check = () => (this.frames.length >= count ? resolve() : this.waiters.push(check));
+      check();
+    });
+    await bounded(
+      arrived,
+      timeoutMs,
+      () => `expected ${count} frames, got ${this.frames.length}: ${this.texts()}`,
+    );
   }
 
   private texts(): string {
@@ -149,12 +145,7 @@ export function openSocket(
 
 /** Waits until the emulator reports `count` open sockets (a server-side close is async). */
 export async function untilOpenSockets(emu: Emulator, count: number, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (emu.openSockets() !== count) {
-    if (Date.now() > deadline)
-      throw new Error(`open sockets ${emu.openSockets()}, wanted ${count}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await waitFor(`${count} open sockets`, () => emu.openSockets() === count, timeoutMs);
 }
 
 let syncs = 0;

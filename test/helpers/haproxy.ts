@@ -5,8 +5,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from './free-port';
+import { waitFor } from './wait-for';
 
 export interface Haproxy {
   origin: string;
@@ -48,6 +48,10 @@ export async function startHaproxy(backends: number[]): Promise<Haproxy> {
       '  balance roundrobin',
       '  option httpchk GET /readyz',
       '  http-check expect status 200',
+      // A check's own deadline. Unset, it is `inter` (200 ms), which /readyz can miss on a
+      // loaded machine: with `fall 1` both replicas may then leave the rotation at once, and
+      // haproxy answers 503 itself. A draining replica's 503 is quick: leaving takes one check.
+      '  timeout check 2s',
       ...backends.map(
         (backend, i) => `  server g${i} 127.0.0.1:${backend} check inter 200 fall 1 rise 2`,
       ),
@@ -56,16 +60,15 @@ export async function startHaproxy(backends: number[]): Promise<Haproxy> {
   );
   const child: ChildProcess = spawn('haproxy', ['-f', config, '-db'], { stdio: 'ignore' });
   const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const ready = await fetch(`${origin}/healthz`).then(
-      (response) => response.status === 200,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error('haproxy did not come up');
-    await sleep(100);
-  }
+  await waitFor(
+    'haproxy to come up',
+    () =>
+      fetch(`${origin}/healthz`).then(
+        (response) => response.status === 200,
+        () => false,
+      ),
+    15_000,
+  );
   return {
     origin,
     async isUp(index) {

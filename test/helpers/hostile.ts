@@ -56,13 +56,7 @@ export function rawConnection(baseUrl: string): Promise<RawExchange> {
   });
 }
 
-/** A promise that rejects after `ms` with `what`: for races with a bound, never a sleep. */
-export function deadline(ms: number, what: string): Promise<never> {
-  return new Promise((_resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms);
-    timer.unref();
-  });
-}
+export { deadline } from './wait-for';
 
 /** A subscription every demo caller but eve may start: it reads the box upstream first. */
 export const FOLLOW_WELCOME = {

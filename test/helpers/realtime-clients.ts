@@ -3,6 +3,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { Data } from './start-test-gateway';
+import { bounded } from './wait-for';
 
 export const BOX_EVENTS = `subscription Follow($identityId: UUID!, $boxIds: [UUID!]!) {
   boxEvents(identityId: $identityId, boxIds: $boxIds) {
@@ -36,47 +37,33 @@ export function collect(iterable: AsyncIterable<Data>, stop: () => void): Receiv
     arrivedAt: [],
     done: false,
     until(predicate, timeoutMs = 20_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (predicate(received.results)) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            resolve(received.results);
-          } else if (received.done) {
-            waiters.delete(check);
-            clearTimeout(timer);
+      let check = () => {};
+      const met = new Promise<Data[]>((resolve, reject) => {
+        check = () => {
+          if (predicate(received.results)) resolve(received.results);
+          else if (received.done) {
             reject(
               new Error(`stream ended first: ${JSON.stringify(received.results).slice(0, 2000)}`),
             );
           }
         };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(
-            new Error(`timed out; received ${JSON.stringify(received.results).slice(0, 2000)}`),
-          );
-        }, timeoutMs);
         waiters.add(check);
         check();
       });
+      const seen = () => `timed out; received ${JSON.stringify(received.results).slice(0, 2000)}`;
+      return bounded(met, timeoutMs, seen).finally(() => waiters.delete(check));
     },
     untilDone(timeoutMs = 20_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (!received.done) return;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(received.results);
+      let check = () => {};
+      const done = new Promise<Data[]>((resolve) => {
+        check = () => {
+          if (received.done) resolve(received.results);
         };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(
-            new Error(`not done; received ${JSON.stringify(received.results).slice(0, 2000)}`),
-          );
-        }, timeoutMs);
         waiters.add(check);
         check();
       });
+      const seen = () => `not done; received ${JSON.stringify(received.results).slice(0, 2000)}`;
+      return bounded(done, timeoutMs, seen).finally(() => waiters.delete(check));
     },
     stop,
   };

@@ -2,9 +2,9 @@
 // forever (it keeps its operation id and re-sends the operation), and an SSE reader that
 // reconnects with Last-Event-ID naming the last `id:` it read.
 import { createClient, type Client } from 'graphql-ws';
-import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import type { Data } from './start-test-gateway';
+import { pace, waitFor } from './wait-for';
 
 export interface Resuming {
   /** data[field] (boxEvents unless told) of every `next`, in arrival order. */
@@ -29,7 +29,7 @@ export function resumingWs(
     connectionParams: { authorization: `Bearer ${token}` },
     retryAttempts: Infinity,
     shouldRetry: () => true,
-    retryWait: () => sleep(30 + Math.random() * 40),
+    retryWait: () => pace(30 + Math.random() * 40),
     on: { connected: () => void state.connections++ },
   });
   const unsubscribe = client.subscribe<Data>(payload, {
@@ -100,7 +100,7 @@ export function resumingSse(
       } catch {
         // Cut: reconnect below.
       }
-      if (!stopped) await sleep(30 + Math.random() * 40);
+      if (!stopped) await pace(30 + Math.random() * 40);
     }
   })();
   return Object.assign(state, {
@@ -110,4 +110,35 @@ export function resumingSse(
       await loop;
     },
   });
+}
+
+/**
+ * Posts one marker per box (`post` returns its event id, which is added to `markerIds`) until
+ * every subscriber has received a marker of each box: a subscriber that was not live yet misses
+ * one round and gets the next. Once it has one it is live: what is posted later reaches it. At the
+ * end of a test it bounds "nothing more arrives" by an event: each box's events reach a subscriber
+ * in order over one stream, so once a marker posted after everything else is in, an earlier event
+ * (or a repeat of one) can no longer be on its way.
+ */
+export async function untilMarkersArrive(
+  subscribers: Resuming[],
+  boxIds: string[],
+  post: (boxId: string) => Promise<string>,
+  markerIds: Set<string>,
+): Promise<void> {
+  await waitFor(
+    'every subscriber has a marker of each box',
+    async () => {
+      const round: string[] = [];
+      for (const boxId of boxIds) round.push(await post(boxId));
+      for (const id of round) markerIds.add(id);
+      const arrived = () =>
+        subscribers.every((s) => round.every((id) => s.updates.some((u) => u.event?.id === id)));
+      return waitFor('this round of markers', arrived, 5_000).then(
+        () => true,
+        () => false,
+      );
+    },
+    60_000,
+  );
 }

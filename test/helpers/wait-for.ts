@@ -1,6 +1,10 @@
 // The one bounded wait of the suite: tests wait for a condition, never for a span of time.
 // Everything that polls (sockets open, a log line written, a process up) goes through `waitFor`,
 // so a loaded machine only makes a test slower, up to a bound that fails with what it waited for.
+// A wait for an event (a frame, a result) is bounded by `bounded`; a simulated client's own
+// rhythm (reconnect backoff) is `pace`. No other file of test/ calls setTimeout: time that a
+// test must see pass is moved by a manual clock (manual-clock.ts), and an absence is bounded by
+// a later event that must arrive after it.
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** How often a condition is checked: often enough to add no visible latency, cheap on a busy CPU. */
@@ -38,4 +42,43 @@ export async function waitForValue<T>(
     timeoutMs,
   );
   return value as T;
+}
+
+/**
+ * The pause a simulated client takes between two of its own actions (graphql-ws's `retryWait`, an
+ * SSE reader's reconnect, a traffic loop's rhythm): how a real client paces itself, never a wait
+ * for something to have happened; what a test waits for goes through `waitFor`.
+ */
+export function pace(ms: number): Promise<void> {
+  return sleep(ms);
+}
+
+/**
+ * `promise`, or a rejection with `what` once `ms` have passed: the bound of a wait for an event
+ * (a frame, a result, the end of a stream), never a sleep. `what` may be a function, read at
+ * the timeout, to say what had arrived by then.
+ */
+export async function bounded<T>(
+  promise: Promise<T>,
+  ms: number,
+  what: string | (() => string),
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(typeof what === 'function' ? what() : `${what}: not within ${ms} ms`)),
+      ms,
+    );
+    timer.unref();
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A promise that rejects after `ms` with `what`: for races with a bound, never a sleep. */
+export function deadline(ms: number, what: string): Promise<never> {
+  return bounded(new Promise<never>(() => {}), ms, what);
 }

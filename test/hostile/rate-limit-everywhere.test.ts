@@ -6,6 +6,7 @@ import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from '../../emulator';
 import { sseSubscribe, wsClient, type WsClient } from '../helpers/realtime-clients';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
 import { metric, operationLines, runOnce } from './transports';
+import { waitFor } from '../helpers/wait-for';
 
 jest.setTimeout(60_000);
 
@@ -24,13 +25,7 @@ afterEach(async () => {
 
 const started = () => t.logs.entries().filter((e) => e.msg === 'subscription started').length;
 
-async function until(what: string, check: () => boolean) {
-  const deadline = Date.now() + 20_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const until = (what: string, check: () => boolean) => waitFor(what, check, 20_000);
 
 it('5 operations over HTTP, then the same token over SSE and WebSocket: RATE_LIMITED, no upstream call', async () => {
   const token = DEMO_TOKENS.alice;

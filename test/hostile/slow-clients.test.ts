@@ -6,6 +6,7 @@ import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from '../../emulator';
 import { deadline, rawConnection } from '../helpers/hostile';
 import { sseSubscribe, updates, wsClient, type WsClient } from '../helpers/realtime-clients';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
+import { waitFor } from '../helpers/wait-for';
 
 jest.setTimeout(90_000);
 
@@ -76,10 +77,7 @@ it('streams opened before a request was cut still deliver after it', async () =>
     ),
   ).toMatch(/^HTTP\/1\.1 408/);
   // Once the gateway's socket to the upstream is up, a posted message reaches both streams.
-  const deadlineAt = Date.now() + 20_000;
-  while (t.emulator.openSockets() < 1 && Date.now() < deadlineAt) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await waitFor('an upstream socket', () => t.emulator.openSockets() >= 1, 20_000);
   const posted = await t.gql(
     'mutation P($b: UUID!) { postTextMessage(boxId: $b, encrypted: "aGk", publicKey: "pk") { id } }',
     { b: DEMO_BOX_IDS.welcome },

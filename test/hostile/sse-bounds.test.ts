@@ -8,6 +8,7 @@ import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from '../../emulator';
 import WebSocket from 'ws';
 import { BOX_EVENTS } from '../helpers/realtime-clients';
 import { startTestGateway, type Data, type TestGateway } from '../helpers/start-test-gateway';
+import { waitFor } from '../helpers/wait-for';
 
 jest.setTimeout(120_000);
 
@@ -73,13 +74,10 @@ describe('bodies and variables', () => {
     const socket = new WebSocket(t.gateway.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
     const messages: Data[] = [];
     socket.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString())));
-    const until = async (check: () => boolean) => {
-      const deadline = Date.now() + 10_000;
-      while (!check()) {
-        if (Date.now() > deadline) throw new Error(`no answer: ${JSON.stringify(messages)}`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    };
+    const until = (check: () => boolean) =>
+      waitFor('an answer', check, 10_000).catch(() => {
+        throw new Error(`no answer: ${JSON.stringify(messages)}`);
+      });
     try {
       await new Promise((resolve) => socket.once('open', resolve));
       socket.send(
@@ -150,10 +148,7 @@ describe('a subscriber that stops reading', () => {
     const response = await rawStream();
     expect(response.statusCode).toBe(200);
     response.pause();
-    const deadline = Date.now() + 20_000;
-    while (t.emulator.openSockets() < 1 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await waitFor('an upstream socket', () => t.emulator.openSockets() >= 1, 20_000);
     const text = 'A'.repeat(300 * 1024);
     for (let i = 0; i < 60; i++) {
       const posted = await t.gql(
@@ -165,10 +160,7 @@ describe('a subscriber that stops reading', () => {
     }
     const ended = () =>
       t.logs.entries().filter((e) => e.msg === 'subscription ended' && e.transport === 'sse');
-    const until = Date.now() + 30_000;
-    while (ended().length === 0 && Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await waitFor('the stream ended', () => ended().length > 0);
     expect(ended()).toEqual([
       expect.objectContaining({ reason: 'slow_consumer', errorCode: 'SLOW_CONSUMER' }),
     ]);

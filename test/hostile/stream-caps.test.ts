@@ -12,6 +12,7 @@ import {
 } from '../helpers/realtime-clients';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
 import { runOnce } from './transports';
+import { waitFor } from '../helpers/wait-for';
 
 jest.setTimeout(60_000);
 
@@ -30,13 +31,7 @@ afterAll(async () => {
 });
 
 const count = (msg: string) => t.logs.entries().filter((e) => e.msg === msg).length;
-async function until(what: string, check: () => boolean) {
-  const deadline = Date.now() + 20_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const until = (what: string, check: () => boolean) => waitFor(what, check, 20_000);
 
 /** The catch-up reads a started subscription makes once its upstream socket is open. */
 const catchUps = (token: string) =>

@@ -13,7 +13,7 @@ import {
   type WsClient,
 } from '../helpers/realtime-clients';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
-import { waitForValue } from '../helpers/wait-for';
+import { waitFor, waitForValue } from '../helpers/wait-for';
 import { runOnce, type TransportName } from './transports';
 
 jest.setTimeout(60_000);
@@ -87,11 +87,8 @@ async function refusedEstimate(
   return refused.errors[0].extensions;
 }
 
-async function subscribed() {
-  const deadline = Date.now() + 20_000;
-  while (t.emulator.openSockets() < 1 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+function subscribed() {
+  return waitFor('an upstream socket', () => t.emulator.openSockets() >= 1, 20_000);
 }
 
 describe.each(['ws', 'sse'] as const)('over %s', (transport) => {

@@ -18,6 +18,7 @@ import {
 } from '../../emulator';
 import { sseSubscribe, wsClient, type Received, type WsClient } from '../helpers/realtime-clients';
 import { startTestGateway, type Data, type TestGateway } from '../helpers/start-test-gateway';
+import { waitFor } from '../helpers/wait-for';
 
 jest.setTimeout(60_000);
 
@@ -70,14 +71,6 @@ async function gql(query: string, token: string): Promise<Data> {
   const response = await t.gql(query, {}, { token });
   expect(response.body.errors).toBeUndefined();
   return response.body.data;
-}
-
-async function waitFor(what: string, check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 it("NEW_EVENT: another member's message raises the unread count, with the new lastEvent", async () => {

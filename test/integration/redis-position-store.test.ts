@@ -8,6 +8,7 @@ import {
   type RedisConnection,
 } from '../../src/shared-state/redis-connection';
 import { Registry } from 'prom-client';
+import { manualClock } from '../helpers/manual-clock';
 import { memoryLogger } from '../helpers/memory-logger';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server';
 
@@ -38,14 +39,21 @@ afterAll(async () => {
   await redis?.close();
 });
 
+const clock = manualClock();
 const store = () =>
-  redisPositionStore(connection, bounds, memoryPositionStore(bounds), (e) => fallbacks.push(e));
+  redisPositionStore(
+    connection,
+    bounds,
+    memoryPositionStore(bounds),
+    (e) => fallbacks.push(e),
+    clock,
+  );
 
 it('keeps at most maxPerCaller records of one credential in Redis, dropping its oldest write', async () => {
   const s = store();
   for (const key of ['a1', 'a2', 'a3']) {
     await s.write([{ key, record: record('alice'), ifOwner: false }]);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    clock.advance(5); // the next write is the newer one
   }
   await s.write([{ key: 'b1', record: record('bob'), ifOwner: false }]);
   expect(await connection.client.exists('resume:a1')).toBe(0);

@@ -3,11 +3,16 @@
 // WebSocket and SSE subscribers of two callers on two boxes come back by themselves (graphql-ws
 // retrying with its operation id, SSE with Last-Event-ID) and each receives every posted event
 // once, in order, and a notice per box after each cut.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from '../../emulator';
-import { resumingSse, resumingWs, type Resuming } from '../helpers/resuming-clients';
+import {
+  resumingSse,
+  resumingWs,
+  untilMarkersArrive,
+  type Resuming,
+} from '../helpers/resuming-clients';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
+import { waitFor as until } from '../helpers/wait-for';
 
 jest.setTimeout(180_000);
 
@@ -35,16 +40,23 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function until(what: string, check: () => boolean, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
+/** Ids of the marker posts, left out of what subscribers are checked to have received. */
+const markerIds = new Set<string>();
+const markers = () =>
+  untilMarkersArrive(
+    subscribers,
+    BOXES,
+    async (boxId) => {
+      const response = await t.gql(POST, { boxId, text: 'bWFya2Vy' }, { token: DEMO_TOKENS.alice });
+      return response.body.data.postTextMessage.id as string;
+    },
+    markerIds,
+  );
 
 const events = (s: Resuming, boxId: string) =>
-  s.updates.filter((u) => u.boxId === boxId && u.event).map((u) => u.event.id as string);
+  s.updates
+    .filter((u) => u.boxId === boxId && u.event && !markerIds.has(u.event.id as string))
+    .map((u) => u.event.id as string);
 const notices = (s: Resuming, boxId: string) =>
   s.updates.filter((u) => u.boxId === boxId && u.resynced);
 
@@ -62,7 +74,7 @@ it('every subscriber receives every event once, in order, and a notice per box a
   // Live once each has an upstream socket (one per caller) and every stream is connected.
   await until('subscribers connected', () => subscribers.every((s) => s.connections === 1));
   await until('upstream sockets', () => t.emulator.openSockets() === 2);
-  await sleep(300);
+  await markers();
 
   const posted = new Map<string, string[]>(BOXES.map((box) => [box, []]));
   let n = 0;
@@ -84,7 +96,6 @@ it('every subscriber receives every event once, in order, and a notice per box a
     const posting = (async () => {
       for (let i = 0; i < 3; i++) {
         await post();
-        await sleep(5);
       }
     })();
     expect(proxy.cutAll()).toBeGreaterThanOrEqual(subscribers.length);
@@ -100,7 +111,7 @@ it('every subscriber receives every event once, in order, and a notice per box a
       BOXES.every((box) => events(s, box).length >= posted.get(box)!.length),
     ),
   );
-  await sleep(300);
+  await markers();
 
   for (const s of subscribers) {
     expect(s.problems).toEqual([]);

@@ -5,7 +5,6 @@
 // notice, and goes on live. The InMemoryCache ends with every posted message once.
 import { ApolloClient, InMemoryCache, gql, type FetchResult } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import {
@@ -22,6 +21,7 @@ import { freePort } from '../helpers/free-port';
 import { memoryLogger } from '../helpers/memory-logger';
 import { buildMain, startProcess, until, type Build, type Running } from '../helpers/real-process';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server';
+import { pace } from '../helpers/wait-for';
 
 jest.setTimeout(180_000);
 
@@ -103,7 +103,7 @@ it('keeps its subscription across a gateway restart: every message once, then th
     // The link options that make it never give up (a refused reconnect included).
     retryAttempts: Infinity,
     shouldRetry: () => true,
-    retryWait: () => sleep(200),
+    retryWait: () => pace(200),
   });
   const schema = buildGatewaySchema();
   const boxEvent = schema.getType('BoxEvent');
@@ -142,7 +142,11 @@ it('keeps its subscription across a gateway restart: every message once, then th
     await until('the notice after the restart', () => updates().some((u) => u.resynced), 60_000);
     for (let n = 6; n < 9; n++) posted.push(await post(n));
     await until('every message', () => updates().filter((u) => u.event).length >= posted.length);
-    await sleep(300);
+    // One more, last: the stream is ordered, so once it is in, no repeat of an earlier message
+    // can still be on its way (what a pause would have guessed at).
+    posted.push(await post(9));
+    const last = posted.at(-1);
+    await until('the last message', () => updates().some((u) => u.event?.id === last));
 
     expect(received.filter((r) => r.errors)).toEqual([]);
     expect(updates().map((u) => (u.event ? u.event.id : `notice:${u.recovered}`))).toEqual([

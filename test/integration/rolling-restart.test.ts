@@ -4,7 +4,6 @@
 // while each replica in turn gets SIGTERM and is started again: every subscriber receives every
 // event exactly once, no query or mutation fails, both processes exit 0. Then the crash variant:
 // SIGKILL instead, nothing lost, duplicates (same id) allowed and counted.
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   DEMO_BOX_IDS,
   DEMO_IDENTITY_IDS,
@@ -16,7 +15,13 @@ import { freePort } from '../helpers/free-port';
 import { startHaproxy, type Haproxy } from '../helpers/haproxy';
 import { buildMain, startProcess, until, type Build, type Running } from '../helpers/real-process';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server';
-import { resumingSse, resumingWs, type Resuming } from '../helpers/resuming-clients';
+import { pace } from '../helpers/wait-for';
+import {
+  resumingSse,
+  resumingWs,
+  untilMarkersArrive,
+  type Resuming,
+} from '../helpers/resuming-clients';
 import type { Data } from '../helpers/start-test-gateway';
 
 jest.setTimeout(300_000);
@@ -80,12 +85,21 @@ async function startReplica(i: number): Promise<Running> {
 }
 
 /** haproxy marks a server up after 2 good checks 200 ms apart: wait until its stats say so. */
-async function untilInRotation(i: number) {
-  const deadline = Date.now() + 30_000;
-  while (!(await haproxy.isUp(i))) {
-    if (Date.now() > deadline) throw new Error(`haproxy never put replica ${i} back`);
-    await sleep(50);
-  }
+function untilInRotation(i: number) {
+  return until(`haproxy put replica ${i} back`, () => haproxy.isUp(i), 30_000);
+}
+
+async function gql(origin: string, query: string, variables: Record<string, unknown>) {
+  const response = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKENS.alice}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${response.status} ${text.slice(0, 200)}`);
+  const body = JSON.parse(text) as { data?: Data; errors?: unknown };
+  if (body.errors) throw new Error(`${response.status} ${JSON.stringify(body)}`);
+  return body.data!;
 }
 
 /** Queries and mutations through haproxy until stopped: what was posted, what failed. */
@@ -94,40 +108,47 @@ function steadyTraffic(origin: string) {
   const failures: unknown[] = [];
   let stopped = false;
   let n = 0;
-  const gql = async (query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(`${origin}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKENS.alice}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const text = await response.text();
-    if (response.status !== 200) throw new Error(`${response.status} ${text.slice(0, 200)}`);
-    const body = JSON.parse(text) as { data?: Data; errors?: unknown };
-    if (body.errors) throw new Error(`${response.status} ${JSON.stringify(body)}`);
-    return body.data!;
-  };
   const loop = (async () => {
     while (!stopped) {
       const boxId = BOXES[n % 2];
       try {
-        const data = await gql(POST, { boxId, text: `cm9sbGluZw${n++}` });
+        const data = await gql(origin, POST, { boxId, text: `cm9sbGluZw${n++}` });
         posted.get(boxId)!.push(data.postTextMessage.id);
-        await gql(COUNT, { boxId });
+        await gql(origin, COUNT, { boxId });
       } catch (error) {
         failures.push(String(error));
       }
-      await sleep(20);
+      await pace(20);
     }
   })();
+  const total = () => BOXES.reduce((sum, box) => sum + posted.get(box)!.length, 0);
   return {
     posted,
     failures,
+    /** Lets the traffic run for `more` further successful posts (instead of for some time). */
+    async runFor(more: number) {
+      const target = total() + more;
+      await until(`${more} more posts`, () => total() >= target, 60_000);
+    },
     async stop() {
       stopped = true;
       await loop;
     },
   };
 }
+
+/** Ids of the marker posts, left out of what subscribers are checked to have received. */
+const markerIds = new Set<string>();
+
+/** Posts markers through `origin` until every subscriber has one (see untilMarkersArrive). */
+const markers = (origin: string) =>
+  untilMarkersArrive(
+    subscribers,
+    BOXES,
+    async (boxId) =>
+      (await gql(origin, POST, { boxId, text: 'bWFya2Vy' })).postTextMessage.id as string,
+    markerIds,
+  );
 
 function subscribeAll(origin: string) {
   for (const caller of callers) {
@@ -138,7 +159,9 @@ function subscribeAll(origin: string) {
 }
 
 const events = (s: Resuming, boxId: string) =>
-  s.updates.filter((u) => u.boxId === boxId && u.event).map((u) => u.event.id as string);
+  s.updates
+    .filter((u) => u.boxId === boxId && u.event && !markerIds.has(u.event.id as string))
+    .map((u) => u.event.id as string);
 
 async function untilAllReceived(posted: Map<string, string[]>) {
   await until(
@@ -155,11 +178,11 @@ it('SIGTERM each replica in turn behind haproxy: every event exactly once, no op
   subscribeAll(haproxy.origin);
   await until('subscribers connected', () => subscribers.every((s) => s.connections === 1));
   await until('upstream sockets', () => emulator.openSockets() >= 2);
-  await sleep(500);
+  await markers(haproxy.origin);
   const traffic = steadyTraffic(haproxy.origin);
   const exits = [];
   for (const i of [0, 1]) {
-    await sleep(700);
+    await traffic.runFor(10);
     const stopping = replicas[i]!;
     stopping.child.kill('SIGTERM');
     const exit = await stopping.exited;
@@ -167,7 +190,7 @@ it('SIGTERM each replica in turn behind haproxy: every event exactly once, no op
     replicas[i] = await startReplica(i);
     await untilInRotation(i);
   }
-  await sleep(700);
+  await traffic.runFor(10);
   await traffic.stop();
   expect(exits).toEqual([
     { code: 0, signal: null },
@@ -175,7 +198,7 @@ it('SIGTERM each replica in turn behind haproxy: every event exactly once, no op
   ]);
   expect(traffic.failures).toEqual([]);
   await untilAllReceived(traffic.posted);
-  await sleep(300);
+  await markers(haproxy.origin);
   for (const s of subscribers) {
     expect(s.problems).toEqual([]);
     // Each was moved at least once (its replica restarted under it), and resumed.
@@ -189,19 +212,21 @@ it('SIGTERM each replica in turn behind haproxy: every event exactly once, no op
 it('SIGKILL a replica: nothing is lost; duplicates (same id) are allowed and counted', async () => {
   subscribeAll(haproxy.origin);
   await until('subscribers connected', () => subscribers.every((s) => s.connections === 1));
-  await sleep(500);
+  await markers(haproxy.origin);
   const traffic = steadyTraffic(haproxy.origin);
-  await sleep(700);
+  await traffic.runFor(10);
   const killed = replicas[0]!;
   killed.child.kill('SIGKILL');
   await killed.exited;
-  await sleep(1500);
+  // Traffic goes on with replica 0 dead: haproxy sees it down, and the other replica serves.
+  await until('haproxy took replica 0 out', async () => !(await haproxy.isUp(0)));
+  await traffic.runFor(10);
   replicas[0] = await startReplica(0);
   await untilInRotation(0);
-  await sleep(700);
+  await traffic.runFor(10);
   await traffic.stop();
   await untilAllReceived(traffic.posted);
-  await sleep(300);
+  await markers(haproxy.origin);
   let duplicates = 0;
   for (const s of subscribers) {
     expect(s.problems).toEqual([]);

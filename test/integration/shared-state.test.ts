@@ -3,7 +3,6 @@
 // refuses with 429 RATE_LIMITED before any upstream call; with Redis stopped both keep serving
 // (APQ misses, the limit fails open, logged and counted) and recover once it is back.
 import { createHash } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_BOX_IDS, DEMO_TOKENS, startEmulator, type Emulator } from '../../emulator';
 import { freePort } from '../helpers/free-port';
 import {
@@ -16,6 +15,7 @@ import {
   type Running,
 } from '../helpers/real-process';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server';
+import { WINDOW_MS } from '../../src/shared-state/rate-limit-store';
 
 const LIMIT = 4;
 const QUERY = `{ box(id: "${DEMO_BOX_IDS.welcome}") { eventsCount } }`;
@@ -57,10 +57,16 @@ describe('two gateway processes sharing one Redis', () => {
     return found === undefined ? undefined : Number(found.split(' ').pop());
   }
 
-  /** Rate-limit windows are whole minutes: never start counting in a window's last 20 s. */
+  /**
+   * Rate-limit windows are whole minutes of the processes' clock (two real processes: no clock
+   * to inject): never start counting in a window's last 20 s. A wait for that condition, bounded.
+   */
   async function freshWindow(): Promise<void> {
-    const intoWindow = Date.now() % 60_000;
-    if (intoWindow > 40_000) await sleep(60_000 - intoWindow + 100);
+    await until(
+      '20 s left in the rate-limit window',
+      () => Date.now() % WINDOW_MS < 40_000,
+      25_000,
+    );
   }
 
   beforeAll(async () => {

@@ -2,7 +2,6 @@
 // connections, lets the operation in flight finish with its data, closes the upstream pool
 // and exits 0 within SHUTDOWN_GRACE_MS, saying so in its log.
 import { request } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmulator, type Emulator } from '../../emulator';
 import WebSocket from 'ws';
 import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from '../../emulator';
@@ -71,16 +70,11 @@ describe('SIGTERM on the real process', () => {
     child.kill('SIGTERM');
 
     // New connections are refused (or answered 503) while the slow operation is still running.
-    let refusal: number | string | undefined;
-    async function poll() {
-      while (refusal === undefined) {
-        const answer = await freshConnection(port);
-        if (answer === 'ECONNREFUSED' || answer === 503) refusal = answer;
-        else await sleep(20);
-      }
-    }
-    void poll();
-    await until('a refused connection', () => refusal !== undefined, SLOW_MS);
+    // Ordering, not a time bound: the refusal is seen while the slow operation is unsettled.
+    await until('a refused connection', async () => {
+      const answer = await freshConnection(port);
+      return answer === 'ECONNREFUSED' || answer === 503;
+    });
     expect(settled).toBe(false);
 
     const response = await inFlight;
@@ -100,8 +94,8 @@ describe('SIGTERM on the real process', () => {
     });
 
     const exit = await exited;
+    // Exit 0 is within the grace: at its deadline the process exits 1 (the test after this one).
     expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
-    expect(exit.at - signalledAt).toBeLessThan(GRACE_MS);
     expect(exit.at - signalledAt).toBeGreaterThanOrEqual(SLOW_MS - 200);
 
     // The operation's line and the drained line are written within a few ms of each other; their
@@ -144,7 +138,8 @@ describe('SIGTERM on the real process', () => {
     const exit = await exited;
     expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 1, signal: null });
     expect(exit.at - signalledAt).toBeGreaterThanOrEqual(graceMs - 50);
-    expect(exit.at - signalledAt).toBeLessThan(graceMs + 1500);
+    // At the deadline, not when the operation ends: its upstream answer is 20 s away.
+    expect(exit.at - signalledAt).toBeLessThan(15_000);
     expect(logs.map((l) => l.msg)).toContain(
       'drain deadline passed: exiting with operations still in flight',
     );
@@ -194,14 +189,13 @@ describe('SIGTERM on the real process', () => {
     const sseText = sse.text().catch((error: unknown) => `ended: ${String(error)}`);
     await until('two upstream sockets', () => emulator.openSockets() === 2);
 
-    const signalledAt = Date.now();
     child.kill('SIGTERM');
     expect(await closed).toBe(1001);
     // Ended, with no `complete`: a client takes the stream as cut and reconnects (Last-Event-ID).
     expect(await sseText).not.toMatch(/event: complete/);
     const exit = await exited;
+    // Exit 0 is within the grace: at its deadline the process exits 1.
     expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
-    expect(exit.at - signalledAt).toBeLessThan(GRACE_MS);
     await until('upstream sockets closed', () => emulator.openSockets() === 0);
   });
 
@@ -223,19 +217,18 @@ describe('SIGTERM on the real process', () => {
 
     const signalledAt = Date.now();
     child.kill('SIGTERM');
-    let readiness = 200;
-    while (readiness !== 503) {
-      readiness = (await fetch(`${base}/readyz`)).status;
-      expect(Date.now() - signalledAt).toBeLessThan(drainDelayMs);
-    }
+    await until('/readyz 503', async () => (await fetch(`${base}/readyz`)).status === 503);
     // Not ready, still serving: a query on a new connection during the delay succeeds.
     const query = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKENS.alice}` },
       body: JSON.stringify({ query: `{ box(id: "${W}") { eventsCount } }` }),
     });
+    // Answered, so before the delay's end: from then on the process accepts no new request.
     expect(query.status).toBe(200);
-    expect(Date.now() - signalledAt).toBeLessThan(drainDelayMs);
+    expect(logs.some((l) => l.msg === 'drained: operations finished, upstream pool closed')).toBe(
+      false,
+    );
 
     const exit = await exited;
     expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });

@@ -6,6 +6,7 @@ import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from '../../emulator';
 import { encodeCursor } from '../../src/resume/cursor';
 import { sseSubscribe, updates, wsClient, type WsClient } from '../helpers/realtime-clients';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
+import { waitFor } from '../helpers/wait-for';
 
 jest.setTimeout(60_000);
 
@@ -188,10 +189,6 @@ describe('after', () => {
   });
 });
 
-async function until(check: () => boolean, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+function until(check: () => boolean, timeoutMs = 20_000) {
+  return waitFor('the condition', check, timeoutMs);
 }

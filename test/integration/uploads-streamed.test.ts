@@ -7,7 +7,6 @@
 // a client that stops sending is cut after UPSTREAM_TIMEOUT_MS, leaving no event.
 import { createHash } from 'node:crypto';
 import { request, type IncomingMessage } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   DEMO_BOX_IDS,
   DEMO_IDENTITY_IDS,
@@ -90,10 +89,10 @@ it('streams a 30 MiB file upstream while it is still being sent; it arrives byte
       afterChunk: async (sent) => {
         // At 10, 20 and 25 MiB sent, the client still has more to send: how much is upstream?
         if (![10, 20, 25].some((m) => sent === m * MIB)) return;
-        const deadline = Date.now() + 10_000;
-        while ((uploadInFlight()?.bodyBytes ?? 0) < sent / 2 && Date.now() < deadline) {
-          await sleep(10);
-        }
+        await until(
+          `over half of ${sent} bytes upstream`,
+          () => (uploadInFlight()?.bodyBytes ?? 0) > sent / 2,
+        );
         seen.push({ sent, upstream: uploadInFlight()?.bodyBytes ?? 0 });
       },
     });

@@ -6,6 +6,7 @@ import type { GatewayContext } from '../../src/context';
 import { RateLimitedError } from '../../src/errors/gateway-errors';
 import { createRateLimit, type RateLimit } from '../../src/pipeline/rate-limit';
 import { memoryRateLimitStore, WINDOW_MS } from '../../src/shared-state/rate-limit-store';
+import { manualClock } from '../helpers/manual-clock';
 
 describe('callerKey', () => {
   it('is a stable hash of the token, the same for bearer and cookie forms of one token', () => {
@@ -53,8 +54,8 @@ describe('createRateLimit', () => {
   });
 
   it('lets the limit through, refuses the next with 429 and the seconds left in the window', async () => {
-    let now = 5 * WINDOW_MS + 42_300;
-    const plugin = createRateLimit(2, memoryRateLimitStore(), () => now);
+    const clock = manualClock(5 * WINDOW_MS + 42_300);
+    const plugin = createRateLimit(2, memoryRateLimitStore(), clock);
     await check(plugin, 'a');
     await check(plugin, 'a');
     const refused = await check(plugin, 'a').catch((error: unknown) => error);
@@ -68,7 +69,10 @@ describe('createRateLimit', () => {
       headers: Map<string, string>;
     };
     expect(headers.headers.get('retry-after')).toBe('18');
-    now = 6 * WINDOW_MS;
+    // 1 ms before the next window: still refused; at its first ms, counted again from one.
+    clock.advance(WINDOW_MS - 42_300 - 1);
+    await expect(check(plugin, 'a')).rejects.toBeInstanceOf(RateLimitedError);
+    clock.advance(1);
     await expect(check(plugin, 'a')).resolves.toBeUndefined();
   });
 
