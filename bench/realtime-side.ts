@@ -57,12 +57,17 @@ export async function measureSide(spawn: (emulatorUrl: string) => Promise<Child>
         Array.from({ length: CONNECTIONS_PER_CALLER }, () => clients.subscribe(caller)),
       );
     }
+    let seen = '';
     await waitFor('1,000 subscriptions on 100 upstream sockets', async () => {
       const m = await scrapeMetrics(server.url);
-      return (
-        m.get('gateway_subscriptions_active') === SUBSCRIBERS &&
-        m.get('gateway_upstream_sockets') === REALTIME_CALLERS
-      );
+      const [active, sockets] = [
+        m.get('gateway_subscriptions_active'),
+        m.get('gateway_upstream_sockets'),
+      ];
+      seen = `${active} subscriptions, ${sockets} upstream sockets`;
+      return active === SUBSCRIBERS && sockets === REALTIME_CALLERS;
+    }).catch((error: Error) => {
+      throw new Error(`${error.message} (last seen: ${seen})`);
     });
     await sleep(5000);
     const idle = await memoryAfterGc(server);

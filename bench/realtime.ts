@@ -139,7 +139,10 @@ const load = () => +os.loadavg()[0].toFixed(2);
 async function round(order: Side[]) {
   const loadBefore = load();
   const measured = new Map<Side, Awaited<ReturnType<typeof measureSide>>>();
-  for (const side of order) measured.set(side, await measureSide((url) => spawnSide(side, url)));
+  for (const side of order) {
+    process.stderr.write(`${new Date().toISOString()} ${side} (load ${load()})\n`);
+    measured.set(side, await measureSide((url) => spawnSide(side, url)));
+  }
   const floor = measured.get('floor');
   const figures: Record<string, unknown> = {
     loadAverage1m: { before: loadBefore, after: load() },
