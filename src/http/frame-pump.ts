@@ -26,41 +26,55 @@ export function pumpFrames(
   toJson: (result: unknown) => string,
   sink: FrameSink,
 ): AsyncIterableIterator<never> {
-  let running: Promise<IteratorResult<never>> | undefined;
-  let finish: ((done: IteratorResult<never>) => void) | undefined;
-  let stopped = false;
-  const stop = async (): Promise<IteratorResult<never>> => {
-    if (stopped) return DONE;
-    stopped = true;
-    finish?.(DONE);
-    if (source.return) await source.return();
+  return new FramePump(source, toJson, sink);
+}
+
+/** A class, not closures: kept once per subscription, its methods are shared. */
+class FramePump implements AsyncIterableIterator<never> {
+  private running: Promise<IteratorResult<never>> | undefined;
+  private finish: ((done: IteratorResult<never>) => void) | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly source: AsyncIterator<unknown>,
+    private readonly toJson: (result: unknown) => string,
+    private readonly sink: FrameSink,
+  ) {}
+
+  next(): Promise<IteratorResult<never>> {
+    this.running ??= new Promise((resolve, reject) => {
+      this.finish = resolve;
+      this.pump().then(resolve, reject);
+    });
+    return this.running;
+  }
+
+  async return(): Promise<IteratorResult<never>> {
+    if (this.stopped) return DONE;
+    this.stopped = true;
+    this.finish?.(DONE);
+    if (this.source.return) await this.source.return();
     return DONE;
-  };
-  // One loop for the subscription's life: no promise per frame beyond the source's own.
-  const pump = async (): Promise<IteratorResult<never>> => {
+  }
+
+  /** graphql-sse returns (on a closed response) only an iterator that has `throw` too. */
+  async throw(error?: unknown): Promise<IteratorResult<never>> {
+    await this.return();
+    throw error;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<never> {
+    return this;
+  }
+
+  /** One loop for the subscription's life: no promise per frame beyond the source's own. */
+  private async pump(): Promise<IteratorResult<never>> {
     for (;;) {
-      const step = await source.next();
-      if (step.done || stopped) return DONE;
-      if (!sink.open()) return stop();
-      const draining = sink.send(toJson(step.value));
+      const step = await this.source.next();
+      if (step.done || this.stopped) return DONE;
+      if (!this.sink.open()) return this.return();
+      const draining = this.sink.send(this.toJson(step.value));
       if (draining) await draining;
     }
-  };
-  const frames: AsyncIterableIterator<never> = {
-    next: () => {
-      running ??= new Promise((resolve, reject) => {
-        finish = resolve;
-        pump().then(resolve, reject);
-      });
-      return running;
-    },
-    return: stop,
-    // graphql-sse returns (on a closed response) only what has `throw` too.
-    throw: async (error?: unknown) => {
-      await stop();
-      throw error;
-    },
-    [Symbol.asyncIterator]: () => frames,
-  };
-  return frames;
+  }
 }

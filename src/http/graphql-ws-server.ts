@@ -96,7 +96,7 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWsServer {
           transport: 'ws',
           resume: wsResumeHandle(id, ctx.extra.request),
         });
-        sinks.set(contextValue, wsSink(ctx.extra.socket, id));
+        sinks.set(contextValue, new WsFrames(ctx.extra.socket, id));
         // Held while the pipeline runs, so concurrent subscribes cannot pass the cap together.
         ids.add(id);
         const prepared = await pipeline.prepare(payload, contextValue);
@@ -125,19 +125,28 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWsServer {
  * frame is written at once; only when the socket still holds earlier bytes does the next result
  * wait for this frame's write (at most two frames wait in the socket per subscription).
  */
-function wsSink(socket: WebSocket, id: string): FrameSink {
-  const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
-  return {
-    open: () => socket.readyState === socket.OPEN,
-    send(json) {
-      const frame = `${head}${json}}`;
-      if (socket.bufferedAmount === 0) {
-        socket.send(frame);
-        return undefined;
-      }
-      return new Promise((resolve) => socket.send(frame, () => resolve()));
-    },
-  };
+class WsFrames implements FrameSink {
+  private readonly head: string;
+
+  constructor(
+    private readonly socket: WebSocket,
+    id: string,
+  ) {
+    this.head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  }
+
+  open(): boolean {
+    return this.socket.readyState === this.socket.OPEN;
+  }
+
+  send(json: string): Promise<void> | undefined {
+    const frame = `${this.head}${json}}`;
+    if (this.socket.bufferedAmount === 0) {
+      this.socket.send(frame);
+      return undefined;
+    }
+    return new Promise((resolve) => this.socket.send(frame, () => resolve()));
+  }
 }
 
 /** connection_init's authorization wins, as a header would; else the upgrade's cookies. */
