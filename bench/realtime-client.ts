@@ -39,6 +39,11 @@ export class RealtimeClients {
   subscribe(caller: number): Promise<void> {
     const who = identity(realtimeCallerName(caller));
     const first = this.sockets.length === 0;
+    // Each subscription its own operation id, as graphql-ws's client gives (a UUID): with
+    // transparent resume on (the default), a caller's second subscription under the same id is
+    // that subscription resumed, and the first ends. The same ids on every side measured, so
+    // the frames compare byte for byte.
+    const operationId = `00000000-0000-4000-8000-${String(this.sockets.length).padStart(12, '0')}`;
     return new Promise((resolve, reject) => {
       const ws = new WebSocket(`${this.serverUrl.replace(/^http/, 'ws')}/graphql`, [
         'graphql-transport-ws',
@@ -58,7 +63,11 @@ export class RealtimeClients {
         if (message.type === 'connection_ack') {
           const variables = { identityId: who.id, boxIds: [REALTIME_BOX.id] };
           ws.send(
-            JSON.stringify({ id: '1', type: 'subscribe', payload: { query: QUERY, variables } }),
+            JSON.stringify({
+              id: operationId,
+              type: 'subscribe',
+              payload: { query: QUERY, variables },
+            }),
           );
           resolve();
         } else if (message.type === 'next' && message.payload?.errors) {

@@ -1,6 +1,7 @@
 // One side of the realtime bench (bench/realtime.ts): a fresh emulator of the `realtime` seed,
 // the server under test (spawned by the caller), 1,000 subscribers of bench/realtime-client.ts,
-// then the idle memory, the paced latency and the burst, as described there.
+// then the idle memory (5 s after the connections, and settled), the paced latency and the
+// burst, as described there.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { REALTIME_CALLERS } from '../emulator';
 import { cpuSeconds, memoryAfterGc, scrapeMetrics, spawnEmulator, type Child } from './processes';
@@ -13,6 +14,12 @@ export const WARM_UP_MESSAGES = 20;
 // gateway keeps, and it then ends lagging subscriptions with SLOW_CONSUMER, as documented.
 export const BURST_MESSAGES = Number(process.env.BENCH_BURST_MESSAGES ?? 200);
 export const SUBSCRIBERS = REALTIME_CALLERS * CONNECTIONS_PER_CALLER;
+/**
+ * Idle time before the settled readings (as bench/realtime-memory.ts): V8 gives back the young
+ * generation grown by start-up or by the connection burst only after some seconds without
+ * allocation, so the 5-second reading swings by 60 KB per subscriber and this one does not.
+ */
+export const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 30_000);
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -43,20 +50,29 @@ export async function measureSide(spawn: (emulatorUrl: string) => Promise<Child>
     });
     await sleep(2000);
     const before = await memoryAfterGc(server);
+    await sleep(SETTLE_MS);
+    const settledBefore = await memoryAfterGc(server);
     for (let caller = 0; caller < REALTIME_CALLERS; caller++) {
       await Promise.all(
         Array.from({ length: CONNECTIONS_PER_CALLER }, () => clients.subscribe(caller)),
       );
     }
+    let seen = '';
     await waitFor('1,000 subscriptions on 100 upstream sockets', async () => {
       const m = await scrapeMetrics(server.url);
-      return (
-        m.get('gateway_subscriptions_active') === SUBSCRIBERS &&
-        m.get('gateway_upstream_sockets') === REALTIME_CALLERS
-      );
+      const [active, sockets] = [
+        m.get('gateway_subscriptions_active'),
+        m.get('gateway_upstream_sockets'),
+      ];
+      seen = `${active} subscriptions, ${sockets} upstream sockets`;
+      return active === SUBSCRIBERS && sockets === REALTIME_CALLERS;
+    }).catch((error: Error) => {
+      throw new Error(`${error.message} (last seen: ${seen})`);
     });
     await sleep(5000);
     const idle = await memoryAfterGc(server);
+    await sleep(SETTLE_MS);
+    const settled = await memoryAfterGc(server);
 
     // Latency well below the fan-out capacity (after the warm-up messages).
     let n = 0;
@@ -102,7 +118,11 @@ export async function measureSide(spawn: (emulatorUrl: string) => Promise<Child>
           heapIdleMB: +(idle.heap / 1e6).toFixed(1),
           heapCommittedBeforeMB: +(before.heapCommitted / 1e6).toFixed(1),
           heapCommittedIdleMB: +(idle.heapCommitted / 1e6).toFixed(1),
+          rssSettledBeforeMB: +(settledBefore.rss / 1e6).toFixed(1),
+          rssSettledIdleMB: +(settled.rss / 1e6).toFixed(1),
         },
+        rssPerIdleSubscriberSettledKB: perSubscriberKB(settled.rss, settledBefore.rss),
+        heapPerIdleSubscriberSettledKB: perSubscriberKB(settled.heap, settledBefore.heap),
         rssPerIdleSubscriberKB: perSubscriberKB(idle.rss, before.rss),
         heapPerIdleSubscriberKB: perSubscriberKB(idle.heap, before.heap),
         paced: {

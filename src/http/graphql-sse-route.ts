@@ -17,7 +17,8 @@ import type { Logger } from '../logger';
 import type { StreamTransportDeps } from '../pipeline/stream-operation';
 import { isOriginAllowed } from './origin-check';
 import type { SseStreams } from '../resume/transport-handles';
-import { gated, SseGate, writeStream } from './sse-backpressure';
+import { pumpFrames, type FrameSink } from './frame-pump';
+import { sseSink, writeStream } from './sse-backpressure';
 
 export interface GraphqlSseOptions extends StreamTransportDeps {
   path: string;
@@ -34,21 +35,24 @@ const NOT_AN_OBJECT = {
 /** What the route hands graphql-sse with each request. */
 interface RouteContext {
   fastify: FastifyRequest;
-  gate: SseGate;
+  /** Where a subscription's `next` frames go (sse-backpressure.ts). */
+  sink: FrameSink;
 }
 
 export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOptions): void {
   const { pipeline } = options;
-  const gates = new WeakMap<object, SseGate>();
+  /** A subscription's context → its response's frames (set by onSubscribe). */
+  const sinks = new WeakMap<object, FrameSink>();
+  const toJson = (result: unknown) => pipeline.formatter.formatJson(result as ExecutionResult);
   const handler = createHandler<FastifyRequest, RouteContext>({
     schema: options.schema,
     // The pipeline's results are already formatted; the library's types know unformatted ones.
     execute: (args: ExecutionArgs) => pipeline.execute(args) as Promise<ExecutionResult>,
     subscribe: async (args: ExecutionArgs) => {
       const source = await pipeline.subscribe(args);
-      const gate = gates.get(args.contextValue as object);
-      return Symbol.asyncIterator in source && gate
-        ? gated(source as AsyncIterableIterator<ExecutionResult>, gate)
+      const sink = sinks.get(args.contextValue as object);
+      return Symbol.asyncIterator in source && sink
+        ? pumpFrames(source, toJson, sink)
         : (source as ExecutionResult);
     },
     async onSubscribe(request, params) {
@@ -59,7 +63,7 @@ export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOpti
         transport: 'sse',
         resume: options.streams?.handleOf(route.fastify),
       });
-      gates.set(contextValue, route.gate);
+      sinks.set(contextValue, route.sink);
       const documentId = bodyOf(route.fastify)?.documentId;
       const prepared = await pipeline.prepare({ ...params, documentId }, contextValue);
       // The context travels in the arguments; the library's own type wants none there.
@@ -102,7 +106,22 @@ export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOpti
   async function serve(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     // Inside serve: whatever tagging throws is answered like any other error of the route.
     options.streams?.tag(request, request.raw, reply.raw, request.body);
-    const gate = new SseGate();
+    let headersWritten!: () => void;
+    const written = new Promise<void>((resolve) => (headersWritten = resolve));
+    try {
+      await respond(request, reply, sseSink(reply.raw, written), headersWritten);
+    } finally {
+      // On a failure too: a subscription's frames then find the response closed and end it.
+      headersWritten();
+    }
+  }
+
+  async function respond(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    sink: FrameSink,
+    headersWritten: () => void,
+  ): Promise<void> {
     const [body, init] = await handler({
       method: request.method,
       url: request.url,
@@ -118,7 +137,7 @@ export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOpti
       },
       body: (request.body ?? null) as Record<string, unknown> | null,
       raw: request,
-      context: { fastify: request, gate },
+      context: { fastify: request, sink },
     });
     const headers: Record<string, string> = {};
     for (const [key, value] of Object.entries(reply.getHeaders())) {
@@ -126,11 +145,12 @@ export function registerGraphqlSse(app: FastifyInstance, options: GraphqlSseOpti
         headers[key] = Array.isArray(value) ? value.join('\n') : String(value);
     }
     reply.raw.writeHead(init.status, init.statusText, { ...headers, ...init.headers });
+    headersWritten();
     if (!body || typeof body === 'string') {
       await new Promise<void>((resolve) => reply.raw.end(body, () => resolve()));
       return;
     }
-    await writeStream(body, reply.raw, gate);
+    await writeStream(body, reply.raw);
   }
 }
 

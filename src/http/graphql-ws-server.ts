@@ -2,11 +2,12 @@
 // /graphql. Credentials: `authorization` in the connection_init payload, else the upgrade's
 // cookies (docs/realtime.md). The Origin check runs on the upgrade itself, so a refused page
 // never gets a socket. At most `maxSubscriptions` operations run at once on one socket.
+// The protocol is graphql-ws's own (makeServer, over ws in ws-adapter.ts); a subscription's
+// `next` frames are written by http/frame-pump.ts, serialised once per shared result.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ExecutionArgs, ExecutionResult } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { RequestHeaders } from '../auth/credentials';
 import { QueryTooComplexError } from '../errors/gateway-errors';
 import {
@@ -17,7 +18,9 @@ import {
 } from '../errors/request-errors';
 import { logId } from '../observability/log-ids';
 import type { StreamTransportDeps } from '../pipeline/stream-operation';
+import { pumpFrames, type FrameSink } from './frame-pump';
 import { isOriginAllowed } from './origin-check';
+import { serveGraphqlWs } from './ws-adapter';
 import { markClosed, wsResumeHandle } from '../resume/transport-handles';
 
 export interface GraphqlWsOptions extends StreamTransportDeps {
@@ -60,11 +63,18 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWsServer {
   options.server.on('upgrade', onUpgrade);
 
   const { pipeline } = options;
+  /** A subscription's context → where its frames go (set by onSubscribe). */
+  const sinks = new WeakMap<object, FrameSink>();
+  const toJson = (result: unknown) => pipeline.formatter.formatJson(result as ExecutionResult);
   // The pipeline's results are already formatted; graphql-ws's types only know unformatted ones.
   const execute = (args: ExecutionArgs) => pipeline.execute(args) as Promise<ExecutionResult>;
-  const subscribe = (args: ExecutionArgs) =>
-    pipeline.subscribe(args) as Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult>;
-  const server = useServer<Record<string, unknown> | undefined, { request: UpgradeRequest }>(
+  const subscribe = async (args: ExecutionArgs) => {
+    const source = await pipeline.subscribe(args);
+    const sink = sinks.get(args.contextValue as object);
+    if (!(Symbol.asyncIterator in source) || !sink) return source as ExecutionResult;
+    return pumpFrames(source, toJson, sink);
+  };
+  const server = serveGraphqlWs<Record<string, unknown> | undefined, UpgradeRequest>(
     {
       schema: options.schema,
       execute,
@@ -86,6 +96,7 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWsServer {
           transport: 'ws',
           resume: wsResumeHandle(id, ctx.extra.request),
         });
+        sinks.set(contextValue, new WsFrames(ctx.extra.socket, id));
         // Held while the pipeline runs, so concurrent subscribes cannot pass the cap together.
         ids.add(id);
         const prepared = await pipeline.prepare(payload, contextValue);
@@ -107,6 +118,35 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWsServer {
       await server.dispose();
     },
   };
+}
+
+/**
+ * graphql-ws's `next` message, {"id","type","payload"} in its order, around the shared JSON. A
+ * frame is written at once; only when the socket still holds earlier bytes does the next result
+ * wait for this frame's write (at most two frames wait in the socket per subscription).
+ */
+class WsFrames implements FrameSink {
+  private readonly head: string;
+
+  constructor(
+    private readonly socket: WebSocket,
+    id: string,
+  ) {
+    this.head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  }
+
+  open(): boolean {
+    return this.socket.readyState === this.socket.OPEN;
+  }
+
+  send(json: string): Promise<void> | undefined {
+    const frame = `${this.head}${json}}`;
+    if (this.socket.bufferedAmount === 0) {
+      this.socket.send(frame);
+      return undefined;
+    }
+    return new Promise((resolve) => this.socket.send(frame, () => resolve()));
+  }
 }
 
 /** connection_init's authorization wins, as a header would; else the upgrade's cookies. */

@@ -2,7 +2,8 @@
 // uses (errors/format-error.ts), suggestions hidden with introspection off, a request error of
 // variable coercion coded as Apollo codes it. A subscription result is shared by every
 // subscriber of its update and operation (execution/shared-subscribe.ts), so it is formatted
-// once for all of them.
+// and serialised once for all of them (formatJson; the transports write the JSON into each
+// subscriber's frame, http/frame-pump.ts).
 import type {
   ExecutionResult,
   FormattedExecutionResult,
@@ -16,6 +17,8 @@ export interface Formatter {
   formatErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[];
   /** Idempotent: a result this formatter returned comes back as it is. */
   formatResult(result: ExecutionResult | FormattedExecutionResult): FormattedExecutionResult;
+  /** The formatted result as JSON, serialised once per result object. */
+  formatJson(result: ExecutionResult): string;
 }
 
 export interface FormatterOptions {
@@ -23,15 +26,11 @@ export interface FormatterOptions {
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
 }
 
-/**
- * Result object → its formatted form, keyed weakly: it lives as long as the result. `plain`:
- * already converted by plainCopy.
- */
-type Known = { formatted: FormattedExecutionResult; plain: boolean };
-
 export function createFormatter(options: FormatterOptions): Formatter {
-  const formattedResults = new WeakMap<object, Known>();
+  /** Result object → its formatted form, keyed weakly: it lives as long as the result. */
+  const formattedResults = new WeakMap<object, FormattedExecutionResult>();
   const outputs = new WeakSet<object>();
+  const serialised = new WeakMap<object, string>();
 
   const formatErrors = (errors: readonly GraphQLError[]) =>
     errors.map((error) => {
@@ -57,34 +56,28 @@ export function createFormatter(options: FormatterOptions): Formatter {
     return formatted;
   };
 
+  const formatResult = (
+    result: ExecutionResult | FormattedExecutionResult,
+  ): FormattedExecutionResult => {
+    if (outputs.has(result)) return result as FormattedExecutionResult;
+    let formatted = formattedResults.get(result);
+    if (!formatted) {
+      formatted = formatOnce(result as ExecutionResult);
+      formattedResults.set(result, formatted);
+    }
+    return formatted;
+  };
+
   return {
     formatErrors,
-    formatResult(result) {
-      if (outputs.has(result)) return result as FormattedExecutionResult;
-      const known = formattedResults.get(result);
-      if (!known) {
-        // Most results reach one client (a query, a caller's only subscription): no copy.
-        const formatted = formatOnce(result as ExecutionResult);
-        formattedResults.set(result, { formatted, plain: false });
-        return formatted;
+    formatResult,
+    formatJson(result) {
+      let json = serialised.get(result);
+      if (json === undefined) {
+        json = JSON.stringify(formatResult(result));
+        serialised.set(result, json);
       }
-      if (!known.plain) {
-        // A second subscriber of this result: the copy pays for itself from the next frame on.
-        known.formatted = plainCopy(known.formatted);
-        outputs.add(known.formatted);
-        known.plain = true;
-      }
-      return known.formatted;
+      return json;
     },
   };
 }
-
-/**
- * The same JSON as plain objects. graphql-js builds `data` of null-prototype objects, which V8
- * keeps in dictionary mode and JSON.stringify walks slowly; each subscriber's frame stringifies
- * the formatted result again (the transports own the frame), so a shared one is converted here
- * (bench:realtime: ~1.5 µs instead of ~2.3 µs per frame of the bench's selection). Byte for byte
- * the same output: the result is sent as JSON anyway.
- */
-const plainCopy = (formatted: FormattedExecutionResult): FormattedExecutionResult =>
-  JSON.parse(JSON.stringify(formatted)) as FormattedExecutionResult;

@@ -1,6 +1,6 @@
-// formatResult of the streaming transports (src/pipeline/format.ts): a result shared by many subscribers
-// (execution/shared-subscribe.ts) is formatted once, as plain objects that serialise to exactly
-// the JSON the unformatted result would; errors are still formatted and coded.
+// formatResult and formatJson of the streaming transports (src/pipeline/format.ts): a result
+// shared by many subscribers (execution/shared-subscribe.ts) is formatted and serialised once,
+// to exactly the JSON the unformatted result would give; errors are still formatted and coded.
 import {
   GraphQLError,
   GraphQLObjectType,
@@ -33,21 +33,28 @@ const operations = createFormatter({
 
 const JSON_OF_BOX = '{"data":{"box":{"id":"b1","title":null}}}';
 
-test('a result formatted for a second subscriber becomes plain objects with the same JSON, once', () => {
+test('a result shared by many subscribers is formatted and serialised once, to the JSON of the result', () => {
   const result = executeSync({ schema, document: parse('{ box { id title } }') });
-  // graphql-js builds data of null-prototype objects.
-  expect(Object.getPrototypeOf(result.data)).toBeNull();
-  // The first (often the only) client gets it formatted as it is: no copy.
   const first = operations.formatResult(result);
   expect(first.data).toBe(result.data);
   expect(JSON.stringify(first)).toBe(JSON_OF_BOX);
-  const second = operations.formatResult(result);
-  expect(Object.getPrototypeOf(second.data)).toBe(Object.prototype);
-  expect(JSON.stringify(second)).toBe(JSON_OF_BOX);
-  expect(operations.formatResult(result)).toBe(second);
+  expect(operations.formatResult(result)).toBe(first);
+  // A formatted result passed back is returned as it is.
+  expect(operations.formatResult(first)).toBe(first);
+  const json = operations.formatJson(result);
+  expect(json).toBe(JSON_OF_BOX);
+  // The same string object for every later subscriber: serialised once.
+  const spy = jest.spyOn(JSON, 'stringify');
+  try {
+    expect(operations.formatJson(result)).toBe(json);
+    expect(spy).not.toHaveBeenCalled();
+  } finally {
+    spy.mockRestore();
+  }
   // Another result object, even equal, is formatted on its own.
   const other = executeSync({ schema, document: parse('{ box { id title } }') });
   expect(operations.formatResult(other).data).toBe(other.data);
+  expect(operations.formatJson(other)).toBe(JSON_OF_BOX);
 });
 
 test('errors are formatted through formatError', () => {
