@@ -3,7 +3,7 @@
 // `graphql operation` log line or metric. One credential's operations now count the same on
 // every transport, and each refusal is logged and counted.
 import { DEMO_BOX_IDS, DEMO_IDENTITY_IDS, DEMO_TOKENS } from '../../emulator';
-import { sseSubscribe, wsClient, type WsClient } from '../helpers/realtime-clients';
+import { sseSubscribe, updates, wsClient, type WsClient } from '../helpers/realtime-clients';
 import { startTestGateway, type TestGateway } from '../helpers/start-test-gateway';
 import { metric, operationLines, runOnce } from './transports';
 import { waitFor } from '../helpers/wait-for';
@@ -69,6 +69,18 @@ it('subscription starts count: 5 over WebSocket and SSE, then an HTTP query is r
       streams.push(sseSubscribe(t.gateway.url, vars, { token }));
     }
     await until(`subscription ${i + 1} started`, () => started() === i + 1);
+  }
+  // "subscription started" is logged before a subscription's own start-up reads (its box check)
+  // are made; an event delivered to all five says every one of them is done, so no start-up
+  // call can land after the reset below. Posted as alice: her operations count on her limit.
+  const posted = await t.gql(
+    `mutation Post { postTextMessage(boxId: "${BOX}", encrypted: "bGl2ZQ", publicKey: "pk") { id } }`,
+    {},
+    { token: DEMO_TOKENS.alice },
+  );
+  const eventId = posted.body.data.postTextMessage.id;
+  for (const stream of streams) {
+    await stream.until((r) => updates(r).some((u) => u.event?.id === eventId));
   }
   t.resetCalls();
   const refused = await runOnce(t, 'http', { query: COUNT, token });
