@@ -18,6 +18,7 @@ import type { GatewayError } from '../errors/gateway-errors';
 import { BoxSubscription } from './box-subscription';
 import type { BoxItem, MyBoxesItem } from './realtime-items';
 import { newestEventId } from './replay';
+import { attachSubscription } from './attach-subscription';
 import { createSocketRegistry, type SocketRegistryOptions } from './socket-registry';
 import { subscribeMyBoxes } from './subscribe-my-boxes';
 import { startFrom, type StartPositions } from '../resume/start-positions';
@@ -168,22 +169,16 @@ export function createRealtime(options: RealtimeOptions): Realtime {
           { requestId, subscriptionId, transport, boxes: boxes.length },
           'subscription started',
         );
-        try {
-          detach = await registry.attach(
-            credentials,
-            identityId.toLowerCase(),
-            // The upstream socket is shared by every subscription of the caller: its own reads
-            // (credential checks) belong to no one operation, so they use an uncounted API,
-            // built once per socket.
-            () => createBoxEventsApi(options.client, credentials),
-            subscription,
-          );
-          // Ended while attaching (e.g. a refusal failed it): onEnd ran with the no-op detach.
-          if (subscription.finished) detach();
-        } catch (error) {
-          await subscription.return();
-          throw error;
-        }
+        detach = await attachSubscription(
+          registry,
+          credentials,
+          identityId.toLowerCase(),
+          // The upstream socket is shared by every subscription of the caller: its own reads
+          // (credential checks) belong to no one operation, so they use an uncounted API,
+          // built once per socket.
+          () => createBoxEventsApi(options.client, credentials),
+          subscription,
+        );
         return subscription;
       },
     myBoxesFor: (credentials, requestId, transport, handle, stats) => (identityId) =>

@@ -15,6 +15,7 @@ import { createBoxEventsApi } from '../upstream/box-events-api';
 import type { OperationStats } from '../upstream/operation-api';
 import type { UpstreamClient } from '../upstream/upstream-client';
 import { MyBoxesSubscription } from './my-boxes-subscription';
+import { attachSubscription } from './attach-subscription';
 import type { SocketRegistry } from './socket-registry';
 
 export interface MyBoxesDeps {
@@ -91,17 +92,12 @@ export async function subscribeMyBoxes(
   if (resumed) resume?.replayed(0);
   metrics.subscriptionsActive.inc({ transport });
   logger.info({ requestId, subscriptionId, transport, myBoxes: true }, 'subscription started');
-  try {
-    detach = await deps.registry.attach(
-      credentials,
-      me,
-      () => createBoxEventsApi(deps.client, credentials),
-      subscription,
-    );
-    if (subscription.finished) detach();
-  } catch (error) {
-    await subscription.return();
-    throw error;
-  }
+  detach = await attachSubscription(
+    deps.registry,
+    credentials,
+    me,
+    () => createBoxEventsApi(deps.client, credentials),
+    subscription,
+  );
   return subscription;
 }
